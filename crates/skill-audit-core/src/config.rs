@@ -1,0 +1,402 @@
+//! `skill-audit.toml`: discovery, strict parsing and the resolved [`Settings`].
+//!
+//! The closest `skill-audit.toml` (or `.skill-audit.toml`) above a skill wins, unless a file is
+//! given explicitly. Unknown keys and bad values are errors that name the file, line and column.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use serde::Deserialize;
+
+use crate::diagnostic::Severity;
+use crate::text::LineIndex;
+use crate::yaml::YamlLimits;
+
+/// Config file names, in lookup order within one folder.
+pub const CONFIG_NAMES: [&str; 2] = ["skill-audit.toml", ".skill-audit.toml"];
+
+/// Which set of frontmatter rules applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum Profile {
+    /// The open Agent Skills specification (portable: claude.ai uploads, the API, other agents).
+    Agentskills,
+    /// Claude Code: its extra frontmatter fields are allowed, portability issues warn.
+    #[default]
+    ClaudeCode,
+}
+
+impl Profile {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "agentskills" => Some(Profile::Agentskills),
+            "claude-code" => Some(Profile::ClaudeCode),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Profile::Agentskills => "agentskills",
+            Profile::ClaudeCode => "claude-code",
+        }
+    }
+}
+
+/// The lowest severity that makes the run fail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum FailOn {
+    #[default]
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+impl FailOn {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "error" => Some(FailOn::Error),
+            "warning" => Some(FailOn::Warning),
+            "info" => Some(FailOn::Info),
+            "never" => Some(FailOn::Never),
+            _ => None,
+        }
+    }
+
+    /// Whether a finding of `severity` fails the run.
+    pub fn fails(self, severity: Severity) -> bool {
+        match self {
+            FailOn::Error => severity >= Severity::Error,
+            FailOn::Warning => severity >= Severity::Warning,
+            FailOn::Info => true,
+            FailOn::Never => false,
+        }
+    }
+}
+
+/// The file format, as written.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ConfigFile {
+    pub profile: Option<Profile>,
+    pub fail_on: Option<FailOn>,
+    /// Files larger than this many bytes are reported instead of read.
+    pub max_file_size: Option<u64>,
+    #[serde(default)]
+    pub rules: RulesSection,
+    #[serde(default)]
+    pub limits: LimitsSection,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RulesSection {
+    pub select: Option<Vec<String>>,
+    #[serde(default)]
+    pub ignore: Vec<String>,
+    #[serde(default)]
+    pub severity: BTreeMap<String, Severity>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct LimitsSection {
+    pub yaml_max_nodes: Option<usize>,
+    pub yaml_max_depth: Option<usize>,
+}
+
+/// A configuration problem, with where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub path: PathBuf,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}: {}", self.path.display(), self.line, self.column, self.message)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// Default size cap: 10 MiB.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
+
+/// Settings in force for one skill, after config and command-line overrides.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    pub profile: Profile,
+    pub fail_on: FailOn,
+    /// Codes or prefixes to enable; empty means all.
+    pub select: Vec<String>,
+    pub ignore: Vec<String>,
+    pub severity: BTreeMap<String, Severity>,
+    pub max_file_size: u64,
+    pub yaml_max_nodes: usize,
+    pub yaml_max_depth: usize,
+    /// The config file these settings came from.
+    pub config_path: Option<PathBuf>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        let limits = YamlLimits::default();
+        Self {
+            profile: Profile::default(),
+            fail_on: FailOn::default(),
+            select: Vec::new(),
+            ignore: Vec::new(),
+            severity: BTreeMap::new(),
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
+            yaml_max_nodes: limits.max_nodes,
+            yaml_max_depth: limits.max_depth,
+            config_path: None,
+        }
+    }
+}
+
+fn prefix_len(pattern: &str, code: &str) -> Option<usize> {
+    if pattern.eq_ignore_ascii_case("ALL") {
+        return Some(0);
+    }
+    (code.len() >= pattern.len() && code[..pattern.len()].eq_ignore_ascii_case(pattern)).then_some(pattern.len())
+}
+
+impl Settings {
+    /// Whether a rule runs: the most specific matching `select` or `ignore` entry decides
+    /// (`select = ["SK"]`, `ignore = ["SK040"]` runs every SK rule but SK040; on a tie, ignore wins).
+    pub fn is_enabled(&self, code: &str) -> bool {
+        let selected = if self.select.is_empty() {
+            Some(0)
+        } else {
+            self.select.iter().filter_map(|p| prefix_len(p, code)).max()
+        };
+        let ignored = self.ignore.iter().filter_map(|p| prefix_len(p, code)).max();
+        match (selected, ignored) {
+            (None, _) => false,
+            (Some(_), None) => true,
+            (Some(s), Some(i)) => s > i,
+        }
+    }
+
+    /// The severity a finding is shown with, after `[rules.severity]` overrides.
+    pub fn severity_for(&self, code: &str, default: Severity) -> Severity {
+        self.severity
+            .iter()
+            .filter_map(|(p, s)| prefix_len(p, code).map(|l| (l, *s)))
+            .max_by_key(|(l, _)| *l)
+            .map_or(default, |(_, s)| s)
+    }
+
+    pub fn yaml_limits(&self) -> YamlLimits {
+        YamlLimits { max_nodes: self.yaml_max_nodes, max_depth: self.yaml_max_depth }
+    }
+
+    /// Apply a config file on top of these settings.
+    pub fn apply(&mut self, file: &ConfigFile) {
+        if let Some(p) = file.profile {
+            self.profile = p;
+        }
+        if let Some(f) = file.fail_on {
+            self.fail_on = f;
+        }
+        if let Some(m) = file.max_file_size {
+            self.max_file_size = m;
+        }
+        if let Some(s) = &file.rules.select {
+            self.select.clone_from(s);
+        }
+        self.ignore.extend(file.rules.ignore.iter().cloned());
+        for (k, v) in &file.rules.severity {
+            self.severity.insert(k.clone(), *v);
+        }
+        if let Some(n) = file.limits.yaml_max_nodes {
+            self.yaml_max_nodes = n;
+        }
+        if let Some(d) = file.limits.yaml_max_depth {
+            self.yaml_max_depth = d;
+        }
+    }
+}
+
+/// Overrides from the command line, applied after any config file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Overrides {
+    pub profile: Option<Profile>,
+    pub fail_on: Option<FailOn>,
+    /// Replaces the config's `select` when given.
+    pub select: Option<Vec<String>>,
+    /// Added to the config's `ignore`.
+    pub ignore: Vec<String>,
+    pub max_file_size: Option<u64>,
+}
+
+impl Overrides {
+    pub fn apply(&self, s: &mut Settings) {
+        if let Some(p) = self.profile {
+            s.profile = p;
+        }
+        if let Some(f) = self.fail_on {
+            s.fail_on = f;
+        }
+        if let Some(sel) = &self.select {
+            s.select.clone_from(sel);
+        }
+        s.ignore.extend(self.ignore.iter().cloned());
+        if let Some(m) = self.max_file_size {
+            s.max_file_size = m;
+        }
+    }
+}
+
+/// Every code or prefix the configuration may name.
+fn check_codes(file: &ConfigFile, src: &str, path: &Path) -> Result<(), ConfigError> {
+    let known = crate::rules::metas();
+    let valid = |p: &str| {
+        p.eq_ignore_ascii_case("ALL")
+            || known.iter().any(|m| prefix_len(p, m.code).is_some())
+            || crate::rules::is_dynamic_code(p)
+    };
+    let names = file
+        .rules
+        .select
+        .iter()
+        .flatten()
+        .chain(file.rules.ignore.iter())
+        .chain(file.rules.severity.keys());
+    for name in names {
+        if !valid(name) {
+            let at = src.find(&format!("\"{name}\"")).or_else(|| src.find(name.as_str())).unwrap_or(0);
+            let lc = LineIndex::new(src).line_column(at, src);
+            return Err(ConfigError {
+                path: path.to_path_buf(),
+                line: lc.line as usize,
+                column: lc.column as usize,
+                message: format!("unknown rule code or prefix `{name}`"),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Parse a config file's text strictly.
+pub fn parse_config(src: &str, path: &Path) -> Result<ConfigFile, ConfigError> {
+    let file: ConfigFile = toml::from_str(src).map_err(|e| {
+        let at = e.span().map_or(0, |s| s.start);
+        let lc = LineIndex::new(src).line_column(at, src);
+        ConfigError {
+            path: path.to_path_buf(),
+            line: lc.line as usize,
+            column: lc.column as usize,
+            message: e.message().trim().to_string(),
+        }
+    })?;
+    check_codes(&file, src, path)?;
+    Ok(file)
+}
+
+/// Read and parse a config file.
+pub fn load_config(path: &Path) -> Result<ConfigFile, ConfigError> {
+    let src = std::fs::read_to_string(path).map_err(|e| ConfigError {
+        path: path.to_path_buf(),
+        line: 1,
+        column: 1,
+        message: format!("cannot read config file: {e}"),
+    })?;
+    parse_config(&src, path)
+}
+
+/// Finds and caches the settings for each folder.
+pub struct Resolver {
+    explicit: Option<(PathBuf, ConfigFile)>,
+    overrides: Overrides,
+    cache: Mutex<HashMap<PathBuf, Result<Arc<Settings>, ConfigError>>>,
+}
+
+impl Resolver {
+    /// With `explicit`, that config applies everywhere; otherwise the closest one above each folder.
+    pub fn new(explicit: Option<&Path>, overrides: Overrides) -> Result<Self, ConfigError> {
+        let explicit = match explicit {
+            Some(p) => Some((p.to_path_buf(), load_config(p)?)),
+            None => None,
+        };
+        Ok(Self { explicit, overrides, cache: Mutex::new(HashMap::new()) })
+    }
+
+    /// Settings for files in `dir` (an absolute folder).
+    pub fn settings_for(&self, dir: &Path) -> Result<Arc<Settings>, ConfigError> {
+        if let Ok(cache) = self.cache.lock() {
+            if let Some(hit) = cache.get(dir) {
+                return hit.clone();
+            }
+        }
+        let result = self.compute(dir);
+        if let Ok(mut cache) = self.cache.lock() {
+            cache.insert(dir.to_path_buf(), result.clone());
+        }
+        result
+    }
+
+    fn compute(&self, dir: &Path) -> Result<Arc<Settings>, ConfigError> {
+        let mut settings = Settings::default();
+        if let Some((path, file)) = &self.explicit {
+            settings.apply(file);
+            settings.config_path = Some(path.clone());
+        } else if let Some(path) = find_config(dir) {
+            let file = load_config(&path)?;
+            settings.apply(&file);
+            settings.config_path = Some(path);
+        }
+        self.overrides.apply(&mut settings);
+        Ok(Arc::new(settings))
+    }
+}
+
+/// The closest config file in `dir` or above it.
+pub fn find_config(dir: &Path) -> Option<PathBuf> {
+    for d in dir.ancestors() {
+        for name in CONFIG_NAMES {
+            let p = d.join(name);
+            if p.is_file() {
+                return Some(p);
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_keys_are_errors_with_lines() {
+        let err = parse_config("profile = \"agentskills\"\n\n[rules]\nselcet = [\"SK\"]\n", Path::new("x.toml")).unwrap_err();
+        assert_eq!(err.line, 4);
+        assert!(err.message.contains("selcet"), "{}", err.message);
+    }
+
+    #[test]
+    fn unknown_codes_are_errors() {
+        let err = parse_config("[rules]\nignore = [\"ZZ999\"]\n", Path::new("x.toml")).unwrap_err();
+        assert_eq!(err.line, 2);
+    }
+
+    #[test]
+    fn most_specific_selector_wins() {
+        let s = Settings { select: vec!["SK".into()], ignore: vec!["SK040".into()], ..Settings::default() };
+        assert!(s.is_enabled("SK041"));
+        assert!(!s.is_enabled("SK040"));
+        assert!(!s.is_enabled("SA001"));
+        let s = Settings { select: vec!["SK040".into()], ignore: vec!["SK".into()], ..Settings::default() };
+        assert!(s.is_enabled("SK040"));
+        assert!(!s.is_enabled("SK041"));
+    }
+}

@@ -1,0 +1,20 @@
+//! Reporters: every output format renders the one sorted diagnostic list of a [`Report`].
+
+pub mod json;
+pub mod text;
+
+use crate::runner::Report;
+use crate::text::LineColumn;
+use crate::Diagnostic;
+
+/// Start and end (1-based line, column in characters) of a diagnostic; `1:1` when the file
+/// has no text.
+pub fn positions(report: &Report, d: &Diagnostic) -> (LineColumn, LineColumn) {
+    match report.source(&d.path) {
+        Some(src) => (src.line_column(d.range.start()), src.line_column(d.range.end())),
+        None => {
+            let one = LineColumn { line: 1, column: 1 };
+            (one, one)
+        }
+    }
+}

@@ -1,0 +1,280 @@
+//! Running the rules over a workspace: in parallel, each unit inside `catch_unwind`.
+
+use std::collections::HashMap;
+use std::panic::{self, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+
+use crate::config::{ConfigError, Overrides, Resolver, Settings};
+use crate::diagnostic::Diagnostic;
+use crate::discovery::{self, display_path};
+use crate::rules::{self, sa, Context, Rule};
+use crate::source::{slash_path, SourceFile};
+use crate::workspace::Workspace;
+
+/// What to audit and how.
+#[derive(Debug, Clone, Default)]
+pub struct CheckOptions {
+    /// An explicit config file; otherwise the closest `skill-audit.toml` above each skill.
+    pub config: Option<PathBuf>,
+    pub overrides: Overrides,
+    /// Worker threads (0: one per core).
+    pub threads: usize,
+}
+
+/// Counts for the summary line and the JSON `summary` object.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub files: usize,
+    pub skills: usize,
+    pub plugins: usize,
+    pub marketplaces: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    pub elapsed_ms: u128,
+}
+
+/// The outcome of a run.
+#[derive(Debug)]
+pub struct Report {
+    /// Sorted by path, line, column, code.
+    pub diagnostics: Vec<Diagnostic>,
+    pub summary: Summary,
+    /// Text of every file a diagnostic may point into, by shown path.
+    pub sources: HashMap<PathBuf, Arc<SourceFile>>,
+    /// Settings in force at the first audited path (for the exit code).
+    pub settings: Arc<Settings>,
+}
+
+impl Report {
+    /// Whether a finding reaches the failure threshold.
+    pub fn failed(&self) -> bool {
+        self.diagnostics.iter().any(|d| self.settings.fail_on.fails(d.severity))
+    }
+
+    pub fn source(&self, path: &Path) -> Option<&Arc<SourceFile>> {
+        self.sources.get(path)
+    }
+}
+
+/// A problem that stops a run before any file is checked.
+#[derive(Debug)]
+pub enum CheckError {
+    Config(ConfigError),
+    /// An audited path does not exist or cannot be walked.
+    Path(PathBuf, std::io::Error),
+}
+
+impl std::fmt::Display for CheckError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CheckError::Config(e) => write!(f, "{e}"),
+            CheckError::Path(p, e) => write!(f, "{}: {e}", p.display()),
+        }
+    }
+}
+
+impl std::error::Error for CheckError {}
+
+impl From<ConfigError> for CheckError {
+    fn from(e: ConfigError) -> Self {
+        CheckError::Config(e)
+    }
+}
+
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    let raw = payload
+        .downcast_ref::<&str>()
+        .map(ToString::to_string)
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "panic".to_string());
+    // Panic messages can quote the input; keep only a short, single-line prefix.
+    let line = raw.lines().next().unwrap_or("").chars().take(200).collect::<String>();
+    line
+}
+
+/// Run `f` and turn a panic into an SA001 diagnostic naming `path`.
+fn guarded(path: &Path, f: impl FnOnce() -> Vec<Diagnostic>) -> Vec<Diagnostic> {
+    match panic::catch_unwind(AssertUnwindSafe(f)) {
+        Ok(d) => d,
+        Err(payload) => vec![sa::internal_error(path, &panic_message(payload.as_ref()))],
+    }
+}
+
+/// Audit `paths` (folders, skill folders or `SKILL.md` files).
+///
+/// ```no_run
+/// use skill_audit::{check, CheckOptions};
+/// let report = check(&["skills".into()], &CheckOptions::default()).expect("paths exist");
+/// for d in &report.diagnostics {
+///     println!("{}: {} {}", d.path.display(), d.code, d.message);
+/// }
+/// ```
+pub fn check(paths: &[PathBuf], options: &CheckOptions) -> Result<Report, CheckError> {
+    let started = Instant::now();
+    let resolver = Resolver::new(options.config.as_deref(), options.overrides.clone())?;
+    let paths: Vec<PathBuf> = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths.to_vec() };
+    let threads = if options.threads == 0 { rayon::current_num_threads() } else { options.threads };
+
+    let mut walks = Vec::new();
+    let mut first_settings = None;
+    for p in &paths {
+        let meta = std::fs::metadata(p).map_err(|e| CheckError::Path(p.clone(), e))?;
+        let (root, shown) = if meta.is_dir() {
+            (p.clone(), display_path(p))
+        } else {
+            let parent = p.parent().filter(|q| !q.as_os_str().is_empty()).map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+            let shown = display_path(&parent);
+            (parent, shown)
+        };
+        let walk = discovery::walk(&root, &shown, threads).map_err(|e| CheckError::Path(p.clone(), e))?;
+        if first_settings.is_none() {
+            first_settings = Some(resolver.settings_for(&walk.root)?);
+        }
+        walks.push(walk);
+    }
+    let base = first_settings.unwrap_or_default();
+    let workspace = Workspace::build(walks, base.max_file_size, base.yaml_limits());
+    let mut report = run_rules(&workspace, &resolver, &rules::all())?;
+    report.settings = base;
+    report.summary.elapsed_ms = started.elapsed().as_millis();
+    Ok(report)
+}
+
+/// Run `rules` over a built workspace.
+pub fn run_rules(workspace: &Workspace, resolver: &Resolver, rules: &[&'static dyn Rule]) -> Result<Report, CheckError> {
+    // Resolve settings per skill up front so config errors stop the run.
+    let mut skill_settings = Vec::with_capacity(workspace.skills.len());
+    for s in &workspace.skills {
+        skill_settings.push(resolver.settings_for(&s.dir)?);
+    }
+    let mut file_settings = Vec::with_capacity(workspace.files.len());
+    for f in &workspace.files {
+        let dir = f.entry.abs.parent().unwrap_or(Path::new("/"));
+        file_settings.push(resolver.settings_for(dir)?);
+    }
+    let root_settings = match workspace.roots.first() {
+        Some(r) => resolver.settings_for(&r.path)?,
+        None => Arc::new(Settings::default()),
+    };
+
+    let skill_diags: Vec<Diagnostic> = workspace
+        .skills
+        .par_iter()
+        .zip(skill_settings.par_iter())
+        .flat_map_iter(|(skill, settings)| {
+            let path = skill.path(workspace);
+            guarded(path, || {
+                let mut cx = Context::new(settings, workspace);
+                for r in rules.iter().filter(|r| settings.is_enabled(r.meta().code)) {
+                    r.check_skill(skill, &mut cx);
+                }
+                cx.into_diagnostics()
+            })
+        })
+        .collect();
+    let file_diags: Vec<Diagnostic> = workspace
+        .files
+        .par_iter()
+        .zip(file_settings.par_iter())
+        .filter_map(|(f, s)| f.source.as_ref().map(|src| (src, s)))
+        .flat_map_iter(|(src, settings)| {
+            guarded(&src.path, || {
+                let mut cx = Context::new(settings, workspace);
+                for r in rules.iter().filter(|r| settings.is_enabled(r.meta().code)) {
+                    r.check_file(src, &mut cx);
+                }
+                cx.into_diagnostics()
+            })
+        })
+        .collect();
+    let ws_diags = guarded(Path::new("."), || {
+        let mut cx = Context::new(&root_settings, workspace);
+        for r in rules.iter().filter(|r| root_settings.is_enabled(r.meta().code)) {
+            r.check_workspace(workspace, &mut cx);
+        }
+        cx.into_diagnostics()
+    });
+
+    let mut diagnostics: Vec<Diagnostic> = workspace
+        .problems
+        .iter()
+        .filter(|d| root_settings.is_enabled(&d.code))
+        .cloned()
+        .chain(skill_diags)
+        .chain(file_diags)
+        .chain(ws_diags)
+        .collect();
+
+    let sources: HashMap<PathBuf, Arc<SourceFile>> = workspace
+        .files
+        .iter()
+        .filter_map(|f| f.source.as_ref().map(|s| (s.path.clone(), Arc::clone(s))))
+        .collect();
+
+    // Severity overrides from the settings in force where each finding is.
+    let settings_by_path: HashMap<&Path, &Arc<Settings>> = workspace
+        .files
+        .iter()
+        .zip(file_settings.iter())
+        .map(|(f, s)| (f.entry.display.as_path(), s))
+        .collect();
+    for d in &mut diagnostics {
+        let s = settings_by_path.get(d.path.as_path()).copied().unwrap_or(&root_settings);
+        d.severity = s.severity_for(&d.code, d.severity);
+    }
+    finish(&mut diagnostics, &sources);
+
+    let mut summary = Summary {
+        files: workspace.files.len(),
+        skills: workspace.skills.len(),
+        plugins: workspace.plugins.len(),
+        marketplaces: workspace.marketplaces.len(),
+        ..Summary::default()
+    };
+    for d in &diagnostics {
+        match d.severity {
+            crate::Severity::Error => summary.errors += 1,
+            crate::Severity::Warning => summary.warnings += 1,
+            crate::Severity::Info => summary.infos += 1,
+        }
+    }
+    Ok(Report { diagnostics, summary, sources, settings: root_settings })
+}
+
+/// Sort, drop exact duplicates and compute fingerprints.
+pub fn finish(diagnostics: &mut Vec<Diagnostic>, sources: &HashMap<PathBuf, Arc<SourceFile>>) {
+    let key = |d: &Diagnostic| {
+        let lc = sources.get(&d.path).map(|s| s.line_column(d.range.start()));
+        (slash_path(&d.path), lc.map_or(0, |l| l.line), lc.map_or(0, |l| l.column), d.code.clone(), d.range, d.message.clone())
+    };
+    diagnostics.sort_by_cached_key(key);
+    diagnostics.dedup_by(|a, b| a.path == b.path && a.code == b.code && a.range == b.range && a.message == b.message);
+    // Fingerprint: code, path and the text of the span's line(s), not the line number, so an
+    // edit elsewhere in the file does not change it; repeated identical findings get an ordinal.
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for d in diagnostics.iter_mut() {
+        let snippet = sources.get(&d.path).map_or(String::new(), |s| {
+            let first = s.index.line_of(d.range.start());
+            let last = s.index.line_of(d.range.end());
+            let start = s.index.line_start(first);
+            let end = s.index.line_range(last, &s.text).end();
+            s.text.get(start..end).unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ")
+        });
+        let mut h = Sha256::new();
+        h.update(d.code.as_bytes());
+        h.update([0]);
+        h.update(slash_path(&d.path).as_bytes());
+        h.update([0]);
+        h.update(snippet.as_bytes());
+        let base: String = h.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect();
+        let n = seen.entry(base.clone()).or_insert(0);
+        d.fingerprint = if *n == 0 { base } else { format!("{base}:{n}") };
+        *n += 1;
+    }
+}

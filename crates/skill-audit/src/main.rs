@@ -1,0 +1,243 @@
+//! `skill-audit`: the command-line front end. Everything it shows comes from the core library.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use skill_audit::{check, docs, report, rules, CheckOptions, FailOn, Overrides, Profile};
+
+#[derive(Parser)]
+#[command(name = "skill-audit", version, about = "Fast static auditor for AI-agent skills, Claude Code plugins and marketplaces")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Audit skills, plugins and marketplaces under the given paths (default: the current folder).
+    Check(CheckArgs),
+    /// Print the documentation of one rule.
+    Rule {
+        /// A rule code (`SK012`) or name (`name-too-long`).
+        code: String,
+    },
+    /// List every rule.
+    Rules {
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Write the rule documentation pages (docs/rules/) generated from the code.
+    #[command(hide = true)]
+    GenerateDocs {
+        /// Folder to write into.
+        #[arg(long, default_value = "docs/rules")]
+        out: PathBuf,
+        /// Only check that the folder is up to date (exit 1 if not).
+        #[arg(long)]
+        check: bool,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ListFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OutputFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ProfileArg {
+    Agentskills,
+    ClaudeCode,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FailOnArg {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    /// Folders, skill folders or SKILL.md files.
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    format: OutputFormat,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+    /// Use this config file for every path instead of the closest skill-audit.toml.
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// Which frontmatter rules apply.
+    #[arg(long, value_enum)]
+    profile: Option<ProfileArg>,
+    /// Rule codes or prefixes to enable (replaces the config's `select`).
+    #[arg(long, value_delimiter = ',')]
+    select: Option<Vec<String>>,
+    /// Rule codes or prefixes to disable (added to the config's `ignore`).
+    #[arg(long, value_delimiter = ',')]
+    ignore: Vec<String>,
+    /// Lowest severity that makes the exit code 1.
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOnArg>,
+    /// Files larger than this many bytes are reported instead of read.
+    #[arg(long)]
+    max_file_size: Option<u64>,
+    /// Worker threads (default: one per core).
+    #[arg(long, short = 'j', default_value_t = 0)]
+    threads: usize,
+    /// When to color text output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("skill-audit: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn write_out(output: Option<&PathBuf>, text: &str) -> anyhow::Result<()> {
+    match output {
+        Some(path) => std::fs::write(path, text).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display())),
+        None => {
+            let mut out = std::io::stdout().lock();
+            match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                other => other.map_err(Into::into),
+            }
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Check(args) => run_check(args),
+        Command::Rule { code } => match rules::find(&code) {
+            Some(meta) => {
+                write_out(None, &docs::rule_page(meta))?;
+                Ok(ExitCode::SUCCESS)
+            }
+            None => anyhow::bail!("no rule with code or name `{code}` (see `skill-audit rules`)"),
+        },
+        Command::Rules { format } => {
+            let metas = rules::metas();
+            let text = match format {
+                ListFormat::Json => {
+                    let list: Vec<_> = metas
+                        .iter()
+                        .map(|m| {
+                            serde_json::json!({
+                                "code": m.code,
+                                "name": m.name,
+                                "family": m.family(),
+                                "severity": m.severity,
+                                "summary": m.summary,
+                                "fixable": m.fixable,
+                            })
+                        })
+                        .collect();
+                    serde_json::to_string_pretty(&list)? + "\n"
+                }
+                ListFormat::Text => metas
+                    .iter()
+                    .map(|m| format!("{:<6} {:<8} {:<36} {}\n", m.code, m.severity.as_str(), m.name, m.summary))
+                    .collect(),
+            };
+            write_out(None, &text)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::GenerateDocs { out, check } => {
+            let files = docs::generate();
+            let mut stale = Vec::new();
+            for (name, content) in &files {
+                let path = out.join(name);
+                let current = std::fs::read_to_string(&path).unwrap_or_default();
+                if current != *content {
+                    stale.push(path.clone());
+                    if !check {
+                        std::fs::create_dir_all(&out)?;
+                        std::fs::write(&path, content)?;
+                    }
+                }
+            }
+            if check && !stale.is_empty() {
+                for p in &stale {
+                    eprintln!("stale: {}", p.display());
+                }
+                return Ok(ExitCode::from(1));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
+    let overrides = Overrides {
+        profile: args.profile.map(|p| match p {
+            ProfileArg::Agentskills => Profile::Agentskills,
+            ProfileArg::ClaudeCode => Profile::ClaudeCode,
+        }),
+        fail_on: args.fail_on.map(|f| match f {
+            FailOnArg::Error => FailOn::Error,
+            FailOnArg::Warning => FailOn::Warning,
+            FailOnArg::Info => FailOn::Info,
+            FailOnArg::Never => FailOn::Never,
+        }),
+        select: args.select,
+        ignore: args.ignore,
+        max_file_size: args.max_file_size,
+    };
+    for code in overrides.select.iter().flatten().chain(overrides.ignore.iter()) {
+        let known = code.eq_ignore_ascii_case("ALL")
+            || rules::metas().iter().any(|m| m.code.len() >= code.len() && m.code[..code.len()].eq_ignore_ascii_case(code))
+            || rules::is_dynamic_code(code);
+        if !known {
+            anyhow::bail!("unknown rule code or prefix `{code}` (see `skill-audit rules`)");
+        }
+    }
+    let options = CheckOptions { config: args.config, overrides, threads: args.threads };
+    if args.threads > 0 {
+        // Sizing the global pool can only fail if it was already built; then keep it.
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(args.threads).build_global();
+    }
+    let report = check(&args.paths, &options)?;
+    let text = match args.format {
+        OutputFormat::Json => report::json::render(&report),
+        OutputFormat::Text => {
+            let color = match args.color {
+                ColorChoice::Always => true,
+                ColorChoice::Never => false,
+                ColorChoice::Auto => {
+                    args.output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+                }
+            };
+            report::text::render(&report, color)
+        }
+    };
+    write_out(args.output.as_ref(), &text)?;
+    Ok(if report.failed() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
