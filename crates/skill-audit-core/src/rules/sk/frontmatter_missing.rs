@@ -43,7 +43,11 @@ impl Rule for FrontmatterMissing {
         let Some(src) = &skill.source else { return };
         if matches!(skill.frontmatter, FrontmatterState::Missing) {
             let first_line = src.index.line_range(0, &src.text);
-            let range = if first_line.is_empty() { TextRange::empty(0) } else { first_line };
+            let range = if first_line.is_empty() {
+                TextRange::empty(0)
+            } else {
+                first_line
+            };
             cx.report(Self::META, &src.path, range, "SKILL.md does not start with `---` frontmatter")
                 .set_help("add a frontmatter block with `name` and `description` between `---` lines at the top of the file");
         }

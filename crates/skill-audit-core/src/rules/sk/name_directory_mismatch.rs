@@ -1,0 +1,67 @@
+//! SK015: `name` differs from the skill folder name.
+
+use crate::diagnostic::{Edit, Fix};
+use crate::rules::sk::util::{error_if_portable, field, nfkc, string_value};
+use crate::rules::{Context, Rule};
+use crate::workspace::Skill;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports a `name` that differs from the name of the folder holding `SKILL.md` (both NFKC
+    /// normalised). Error under `agentskills` (the specification requires them to match); warning
+    /// under `claude-code`, where the folder gives the command name and `name` only the label, but
+    /// claude.ai still requires them to match.
+    ///
+    /// ## Why is this bad?
+    /// The same skill then has two identities: users invoke it by folder, the listing shows the
+    /// name, and upload or sync fails.
+    ///
+    /// ## Example
+    /// Folder `pdf/` with `name: pdf-tools`.
+    ///
+    /// ## Fix
+    /// Rename the folder, or set `name` to the folder name (unsafe fix: it changes how the skill is
+    /// listed).
+    pub struct NameDirectoryMismatch {
+        code: "SK015",
+        name: "name-directory-mismatch",
+        severity: Error,
+        summary: "`name` differs from the skill folder name",
+        fixable: true,
+    }
+}
+
+impl Rule for NameDirectoryMismatch {
+    fn check_skill(&self, skill: &Skill, cx: &mut Context<'_>) {
+        let (Some(src), Some(entry)) = (&skill.source, field(skill, "name")) else {
+            return;
+        };
+        let Some(raw) = string_value(&entry.value, cx) else {
+            return;
+        };
+        let name = nfkc(raw.trim());
+        let dir = nfkc(&skill.dir_name);
+        if name.is_empty() || dir.is_empty() || name == dir {
+            return;
+        }
+        let severity = error_if_portable(cx);
+        let range = entry.value.range;
+        cx.report_as(
+            Self::META,
+            severity,
+            &src.path,
+            range,
+            format!("skill name `{name}` does not match its folder `{dir}`"),
+        )
+        .set_help(format!(
+            "rename the folder to `{name}` or set `name: {dir}`"
+        ))
+        .set_fix(Fix::unsafe_(
+            format!("Set `name: {dir}`"),
+            vec![Edit {
+                range,
+                content: dir.clone(),
+            }],
+        ));
+    }
+}
