@@ -120,7 +120,14 @@ pub struct ConfigError {
 
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}: {}", self.path.display(), self.line, self.column, self.message)
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.path.display(),
+            self.line,
+            self.column,
+            self.message
+        )
     }
 }
 
@@ -166,7 +173,8 @@ fn prefix_len(pattern: &str, code: &str) -> Option<usize> {
     if pattern.eq_ignore_ascii_case("ALL") {
         return Some(0);
     }
-    (code.len() >= pattern.len() && code[..pattern.len()].eq_ignore_ascii_case(pattern)).then_some(pattern.len())
+    (code.len() >= pattern.len() && code[..pattern.len()].eq_ignore_ascii_case(pattern))
+        .then_some(pattern.len())
 }
 
 impl Settings {
@@ -196,7 +204,10 @@ impl Settings {
     }
 
     pub fn yaml_limits(&self) -> YamlLimits {
-        YamlLimits { max_nodes: self.yaml_max_nodes, max_depth: self.yaml_max_depth }
+        YamlLimits {
+            max_nodes: self.yaml_max_nodes,
+            max_depth: self.yaml_max_depth,
+        }
     }
 
     /// Apply a config file on top of these settings.
@@ -273,7 +284,10 @@ fn check_codes(file: &ConfigFile, src: &str, path: &Path) -> Result<(), ConfigEr
         .chain(file.rules.severity.keys());
     for name in names {
         if !valid(name) {
-            let at = src.find(&format!("\"{name}\"")).or_else(|| src.find(name.as_str())).unwrap_or(0);
+            let at = src
+                .find(&format!("\"{name}\""))
+                .or_else(|| src.find(name.as_str()))
+                .unwrap_or(0);
             let lc = LineIndex::new(src).line_column(at, src);
             return Err(ConfigError {
                 path: path.to_path_buf(),
@@ -327,7 +341,11 @@ impl Resolver {
             Some(p) => Some((p.to_path_buf(), load_config(p)?)),
             None => None,
         };
-        Ok(Self { explicit, overrides, cache: Mutex::new(HashMap::new()) })
+        Ok(Self {
+            explicit,
+            overrides,
+            cache: Mutex::new(HashMap::new()),
+        })
     }
 
     /// Settings for files in `dir` (an absolute folder).
@@ -378,7 +396,11 @@ mod tests {
 
     #[test]
     fn unknown_keys_are_errors_with_lines() {
-        let err = parse_config("profile = \"agentskills\"\n\n[rules]\nselcet = [\"SK\"]\n", Path::new("x.toml")).unwrap_err();
+        let err = parse_config(
+            "profile = \"agentskills\"\n\n[rules]\nselcet = [\"SK\"]\n",
+            Path::new("x.toml"),
+        )
+        .unwrap_err();
         assert_eq!(err.line, 4);
         assert!(err.message.contains("selcet"), "{}", err.message);
     }
@@ -391,11 +413,19 @@ mod tests {
 
     #[test]
     fn most_specific_selector_wins() {
-        let s = Settings { select: vec!["SK".into()], ignore: vec!["SK040".into()], ..Settings::default() };
+        let s = Settings {
+            select: vec!["SK".into()],
+            ignore: vec!["SK040".into()],
+            ..Settings::default()
+        };
         assert!(s.is_enabled("SK041"));
         assert!(!s.is_enabled("SK040"));
         assert!(!s.is_enabled("SA001"));
-        let s = Settings { select: vec!["SK040".into()], ignore: vec!["SK".into()], ..Settings::default() };
+        let s = Settings {
+            select: vec!["SK040".into()],
+            ignore: vec!["SK".into()],
+            ..Settings::default()
+        };
         assert!(s.is_enabled("SK040"));
         assert!(!s.is_enabled("SK041"));
     }

@@ -69,11 +69,19 @@ pub struct Fix {
 
 impl Fix {
     pub fn safe(title: impl Into<String>, edits: Vec<Edit>) -> Self {
-        Self { title: title.into(), applicability: Applicability::Safe, edits }
+        Self {
+            title: title.into(),
+            applicability: Applicability::Safe,
+            edits,
+        }
     }
 
     pub fn unsafe_(title: impl Into<String>, edits: Vec<Edit>) -> Self {
-        Self { title: title.into(), applicability: Applicability::Unsafe, edits }
+        Self {
+            title: title.into(),
+            applicability: Applicability::Unsafe,
+            edits,
+        }
     }
 }
 
@@ -147,7 +155,10 @@ impl Diagnostic {
 
     /// The family prefix of the code (`SK` for `SK012`).
     pub fn family(&self) -> &str {
-        let end = self.code.find(|c: char| c.is_ascii_digit()).unwrap_or(self.code.len());
+        let end = self
+            .code
+            .find(|c: char| c.is_ascii_digit())
+            .unwrap_or(self.code.len());
         &self.code[..end]
     }
 }
@@ -164,8 +175,17 @@ impl Diagnostic {
         self
     }
 
-    pub fn add_related(&mut self, path: impl Into<PathBuf>, range: TextRange, message: impl Into<String>) -> &mut Self {
-        self.related.push(Related { path: path.into(), range, message: message.into() });
+    pub fn add_related(
+        &mut self,
+        path: impl Into<PathBuf>,
+        range: TextRange,
+        message: impl Into<String>,
+    ) -> &mut Self {
+        self.related.push(Related {
+            path: path.into(),
+            range,
+            message: message.into(),
+        });
         self
     }
 }

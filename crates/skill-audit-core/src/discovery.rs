@@ -67,7 +67,9 @@ pub fn display_path(path: &Path) -> PathBuf {
             }
         }
     }
-    path.components().filter(|c| !matches!(c, Component::CurDir)).collect()
+    path.components()
+        .filter(|c| !matches!(c, Component::CurDir))
+        .collect()
 }
 
 #[cfg(unix)]
@@ -123,10 +125,14 @@ pub fn walk(root: &Path, display_root: &Path, threads: usize) -> std::io::Result
                 }
             };
             let path = entry.path();
-            let Ok(rel) = path.strip_prefix(canon) else { return WalkState::Continue };
+            let Ok(rel) = path.strip_prefix(canon) else {
+                return WalkState::Continue;
+            };
             let rel = rel.to_path_buf();
             let shown = display_join(display_root, &rel);
-            let Some(ft) = entry.file_type() else { return WalkState::Continue };
+            let Some(ft) = entry.file_type() else {
+                return WalkState::Continue;
+            };
             if ft.is_dir() {
                 return WalkState::Continue;
             }
@@ -190,7 +196,12 @@ pub fn walk(root: &Path, display_root: &Path, threads: usize) -> std::io::Result
     files.sort_by(|a, b| a.rel.cmp(&b.rel));
     let mut problems = problems.into_inner().unwrap_or_default();
     problems.sort_by(|a, b| a.path.cmp(&b.path).then_with(|| a.code.cmp(&b.code)));
-    Ok(Discovered { root: canon, display_root: display_root.to_path_buf(), files, problems })
+    Ok(Discovered {
+        root: canon,
+        display_root: display_root.to_path_buf(),
+        files,
+        problems,
+    })
 }
 
 fn push(problems: &Mutex<Vec<Diagnostic>>, d: Diagnostic) {
@@ -202,7 +213,9 @@ fn push(problems: &Mutex<Vec<Diagnostic>>, d: Diagnostic) {
 fn err_path(err: &ignore::Error) -> Option<PathBuf> {
     match err {
         ignore::Error::WithPath { path, .. } => Some(path.clone()),
-        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => err_path(err),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            err_path(err)
+        }
         ignore::Error::Loop { child, .. } => Some(child.clone()),
         _ => None,
     }

@@ -9,7 +9,9 @@ pub enum Split {
     /// The file does not start with a `---` line (after an optional BOM).
     Missing,
     /// An opening `---` with no closing `---` line.
-    Unclosed { open: TextRange },
+    Unclosed {
+        open: TextRange,
+    },
     Closed(Fences),
 }
 
@@ -46,7 +48,10 @@ pub fn split(text: &str) -> Split {
     if !is_fence(&rest[..first_end]) {
         return Split::Missing;
     }
-    let open = TextRange::new(start, start + rest[..first_end].trim_end_matches('\r').len());
+    let open = TextRange::new(
+        start,
+        start + rest[..first_end].trim_end_matches('\r').len(),
+    );
     let yaml_start = (start + first_end + 1).min(text.len());
     let mut pos = yaml_start;
     while pos < text.len() {
@@ -82,7 +87,12 @@ pub struct Frontmatter {
 /// Parse the YAML between the fences. Ranges in the document are offsets into `text`.
 pub fn parse(text: &str, fences: Fences, limits: YamlLimits) -> Frontmatter {
     let src = text.get(fences.yaml.as_range()).unwrap_or("");
-    Frontmatter { fences, yaml: yaml::parse(src, fences.yaml.start(), limits), repaired: Vec::new(), strict_error: None }
+    Frontmatter {
+        fences,
+        yaml: yaml::parse(src, fences.yaml.start(), limits),
+        repaired: Vec::new(),
+        strict_error: None,
+    }
 }
 
 /// Parse like [`parse`], but when the YAML fails on a plain value holding `: ` (the most common
@@ -93,7 +103,12 @@ pub fn parse(text: &str, fences: Fences, limits: YamlLimits) -> Frontmatter {
 /// the original layout: we re-parse the repaired text and map spans through the edit list.
 pub fn parse_lenient(text: &str, fences: Fences, limits: YamlLimits) -> Frontmatter {
     let strict = parse(text, fences, limits);
-    if strict.yaml.error.as_ref().is_none_or(|e| e.kind != yaml::YamlErrorKind::Syntax) {
+    if strict
+        .yaml
+        .error
+        .as_ref()
+        .is_none_or(|e| e.kind != yaml::YamlErrorKind::Syntax)
+    {
         return strict;
     }
     let src = text.get(fences.yaml.as_range()).unwrap_or("");
@@ -148,7 +163,12 @@ pub fn parse_lenient(text: &str, fences: Fences, limits: YamlLimits) -> Frontmat
         d.first = remap(d.first);
         d.duplicate = remap(d.duplicate);
     }
-    Frontmatter { fences, yaml: doc, repaired, strict_error: strict.yaml.error }
+    Frontmatter {
+        fences,
+        yaml: doc,
+        repaired,
+        strict_error: strict.yaml.error,
+    }
 }
 
 fn remap_node(node: &mut yaml::YamlNode, f: &dyn Fn(TextRange) -> TextRange) {
@@ -174,7 +194,11 @@ pub fn unquoted_colon_value(line: &str) -> Option<(usize, usize)> {
     }
     let colon = content.find(": ")?;
     let key = &content[..colon];
-    if key.is_empty() || !key.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_') {
+    if key.is_empty()
+        || !key
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+    {
         return None;
     }
     let after = &content[colon + 1..];
@@ -197,7 +221,9 @@ mod tests {
     #[test]
     fn split_handles_bom_and_crlf() {
         let text = "\u{feff}---\r\nname: x\r\n---\r\nbody";
-        let Split::Closed(f) = split(text) else { panic!("expected frontmatter") };
+        let Split::Closed(f) = split(text) else {
+            panic!("expected frontmatter")
+        };
         assert_eq!(&text[f.yaml.as_range()], "name: x\r\n");
         assert_eq!(&text[f.body_start..], "body");
         assert_eq!(&text[f.open.as_range()], "---");
@@ -214,7 +240,9 @@ mod tests {
     #[test]
     fn lenient_parse_repairs_unquoted_colons() {
         let text = "---\nname: x\ndescription: Use when: the user asks\nlicense: MIT\n---\n";
-        let Split::Closed(f) = split(text) else { panic!() };
+        let Split::Closed(f) = split(text) else {
+            panic!()
+        };
         assert!(parse(text, f, YamlLimits::default()).yaml.error.is_some());
         let fm = parse_lenient(text, f, YamlLimits::default());
         assert!(fm.yaml.error.is_none(), "{:?}", fm.yaml.error);

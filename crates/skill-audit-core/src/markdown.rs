@@ -51,7 +51,9 @@ pub struct MarkdownInfo {
 impl MarkdownInfo {
     /// Whether `range` lies inside a fenced or indented code block.
     pub fn in_code(&self, range: TextRange) -> bool {
-        self.code_blocks.iter().any(|c| c.range.contains_range(range))
+        self.code_blocks
+            .iter()
+            .any(|c| c.range.contains_range(range))
     }
 
     /// Whether `range` lies inside a block quote.
@@ -75,10 +77,16 @@ pub fn analyze(text: &str, start: usize) -> MarkdownInfo {
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         let r = TextRange::new(range.start + start, range.end + start);
         match event {
-            Event::Start(Tag::Heading { level, .. }) => heading = Some((level as u8, r.start(), String::new())),
+            Event::Start(Tag::Heading { level, .. }) => {
+                heading = Some((level as u8, r.start(), String::new()))
+            }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((level, s, text)) = heading.take() {
-                    info.headings.push(Heading { level, text, range: TextRange::new(s, r.end()) });
+                    info.headings.push(Heading {
+                        level,
+                        text,
+                        range: TextRange::new(s, r.end()),
+                    });
                 }
             }
             Event::Start(Tag::BlockQuote(_)) => quote_starts.push(r.start()),
@@ -106,10 +114,18 @@ pub fn analyze(text: &str, start: usize) -> MarkdownInfo {
                     });
                 }
             }
-            Event::Start(Tag::Link { link_type, dest_url, .. }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            }) => {
                 push_link(&mut info, text, r, &dest_url, link_type, false);
             }
-            Event::Start(Tag::Image { link_type, dest_url, .. }) => {
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                ..
+            }) => {
                 push_link(&mut info, text, r, &dest_url, link_type, true);
             }
             Event::Html(_) | Event::InlineHtml(_) => info.html.push(Html { range: r }),
@@ -131,7 +147,14 @@ pub fn analyze(text: &str, start: usize) -> MarkdownInfo {
     info
 }
 
-fn push_link(info: &mut MarkdownInfo, text: &str, r: TextRange, dest: &str, link_type: LinkType, is_image: bool) {
+fn push_link(
+    info: &mut MarkdownInfo,
+    text: &str,
+    r: TextRange,
+    dest: &str,
+    link_type: LinkType,
+    is_image: bool,
+) {
     if matches!(link_type, LinkType::Autolink | LinkType::Email) {
         return;
     }
@@ -151,7 +174,13 @@ fn push_link(info: &mut MarkdownInfo, text: &str, r: TextRange, dest: &str, link
         })
         .unwrap_or(r);
     let in_quote = info.quotes.iter().any(|q| q.contains_range(r));
-    info.links.push(Link { dest: dest.to_string(), dest_range, range: r, is_image, in_quote });
+    info.links.push(Link {
+        dest: dest.to_string(),
+        dest_range,
+        range: r,
+        is_image,
+        in_quote,
+    });
 }
 
 #[cfg(test)]
@@ -165,10 +194,16 @@ mod tests {
         let info = analyze(text, start);
         assert_eq!(info.headings[0].text, "Title");
         assert_eq!(info.links.len(), 2);
-        assert_eq!(&text[info.links[0].dest_range.as_range()], "references/api.md");
+        assert_eq!(
+            &text[info.links[0].dest_range.as_range()],
+            "references/api.md"
+        );
         assert!(info.links[1].is_image);
         assert_eq!(info.code_blocks[0].lang.as_deref(), Some("bash"));
-        assert_eq!(&text[info.code_blocks[0].content_range.as_range()], "rm -rf /\n");
+        assert_eq!(
+            &text[info.code_blocks[0].content_range.as_range()],
+            "rm -rf /\n"
+        );
         assert_eq!(info.html.len(), 1);
     }
 }

@@ -54,7 +54,9 @@ pub struct Report {
 impl Report {
     /// Whether a finding reaches the failure threshold.
     pub fn failed(&self) -> bool {
-        self.diagnostics.iter().any(|d| self.settings.fail_on.fails(d.severity))
+        self.diagnostics
+            .iter()
+            .any(|d| self.settings.fail_on.fails(d.severity))
     }
 
     pub fn source(&self, path: &Path) -> Option<&Arc<SourceFile>> {
@@ -94,7 +96,13 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
         .or_else(|| payload.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "panic".to_string());
     // Panic messages can quote the input; keep only a short, single-line prefix.
-    let line = raw.lines().next().unwrap_or("").chars().take(200).collect::<String>();
+    let line = raw
+        .lines()
+        .next()
+        .unwrap_or("")
+        .chars()
+        .take(200)
+        .collect::<String>();
     line
 }
 
@@ -118,8 +126,16 @@ fn guarded(path: &Path, f: impl FnOnce() -> Vec<Diagnostic>) -> Vec<Diagnostic> 
 pub fn check(paths: &[PathBuf], options: &CheckOptions) -> Result<Report, CheckError> {
     let started = Instant::now();
     let resolver = Resolver::new(options.config.as_deref(), options.overrides.clone())?;
-    let paths: Vec<PathBuf> = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths.to_vec() };
-    let threads = if options.threads == 0 { rayon::current_num_threads() } else { options.threads };
+    let paths: Vec<PathBuf> = if paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        paths.to_vec()
+    };
+    let threads = if options.threads == 0 {
+        rayon::current_num_threads()
+    } else {
+        options.threads
+    };
 
     let mut walks = Vec::new();
     let mut first_settings = None;
@@ -128,11 +144,15 @@ pub fn check(paths: &[PathBuf], options: &CheckOptions) -> Result<Report, CheckE
         let (root, shown) = if meta.is_dir() {
             (p.clone(), display_path(p))
         } else {
-            let parent = p.parent().filter(|q| !q.as_os_str().is_empty()).map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+            let parent = p
+                .parent()
+                .filter(|q| !q.as_os_str().is_empty())
+                .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
             let shown = display_path(&parent);
             (parent, shown)
         };
-        let walk = discovery::walk(&root, &shown, threads).map_err(|e| CheckError::Path(p.clone(), e))?;
+        let walk =
+            discovery::walk(&root, &shown, threads).map_err(|e| CheckError::Path(p.clone(), e))?;
         if first_settings.is_none() {
             first_settings = Some(resolver.settings_for(&walk.root)?);
         }
@@ -147,7 +167,11 @@ pub fn check(paths: &[PathBuf], options: &CheckOptions) -> Result<Report, CheckE
 }
 
 /// Run `rules` over a built workspace.
-pub fn run_rules(workspace: &Workspace, resolver: &Resolver, rules: &[&'static dyn Rule]) -> Result<Report, CheckError> {
+pub fn run_rules(
+    workspace: &Workspace,
+    resolver: &Resolver,
+    rules: &[&'static dyn Rule],
+) -> Result<Report, CheckError> {
     // Resolve settings per skill up front so config errors stop the run.
     let mut skill_settings = Vec::with_capacity(workspace.skills.len());
     for s in &workspace.skills {
@@ -195,7 +219,10 @@ pub fn run_rules(workspace: &Workspace, resolver: &Resolver, rules: &[&'static d
         .collect();
     let ws_diags = guarded(Path::new("."), || {
         let mut cx = Context::new(&root_settings, workspace);
-        for r in rules.iter().filter(|r| root_settings.is_enabled(r.meta().code)) {
+        for r in rules
+            .iter()
+            .filter(|r| root_settings.is_enabled(r.meta().code))
+        {
             r.check_workspace(workspace, &mut cx);
         }
         cx.into_diagnostics()
@@ -225,7 +252,10 @@ pub fn run_rules(workspace: &Workspace, resolver: &Resolver, rules: &[&'static d
         .map(|(f, s)| (f.entry.display.as_path(), s))
         .collect();
     for d in &mut diagnostics {
-        let s = settings_by_path.get(d.path.as_path()).copied().unwrap_or(&root_settings);
+        let s = settings_by_path
+            .get(d.path.as_path())
+            .copied()
+            .unwrap_or(&root_settings);
         d.severity = s.severity_for(&d.code, d.severity);
     }
     finish(&mut diagnostics, &sources);
@@ -244,17 +274,31 @@ pub fn run_rules(workspace: &Workspace, resolver: &Resolver, rules: &[&'static d
             crate::Severity::Info => summary.infos += 1,
         }
     }
-    Ok(Report { diagnostics, summary, sources, settings: root_settings })
+    Ok(Report {
+        diagnostics,
+        summary,
+        sources,
+        settings: root_settings,
+    })
 }
 
 /// Sort, drop exact duplicates and compute fingerprints.
 pub fn finish(diagnostics: &mut Vec<Diagnostic>, sources: &HashMap<PathBuf, Arc<SourceFile>>) {
     let key = |d: &Diagnostic| {
         let lc = sources.get(&d.path).map(|s| s.line_column(d.range.start()));
-        (slash_path(&d.path), lc.map_or(0, |l| l.line), lc.map_or(0, |l| l.column), d.code.clone(), d.range, d.message.clone())
+        (
+            slash_path(&d.path),
+            lc.map_or(0, |l| l.line),
+            lc.map_or(0, |l| l.column),
+            d.code.clone(),
+            d.range,
+            d.message.clone(),
+        )
     };
     diagnostics.sort_by_cached_key(key);
-    diagnostics.dedup_by(|a, b| a.path == b.path && a.code == b.code && a.range == b.range && a.message == b.message);
+    diagnostics.dedup_by(|a, b| {
+        a.path == b.path && a.code == b.code && a.range == b.range && a.message == b.message
+    });
     // Fingerprint: code, path and the text of the span's line(s), not the line number, so an
     // edit elsewhere in the file does not change it; repeated identical findings get an ordinal.
     let mut seen: HashMap<String, usize> = HashMap::new();
@@ -264,7 +308,12 @@ pub fn finish(diagnostics: &mut Vec<Diagnostic>, sources: &HashMap<PathBuf, Arc<
             let last = s.index.line_of(d.range.end());
             let start = s.index.line_start(first);
             let end = s.index.line_range(last, &s.text).end();
-            s.text.get(start..end).unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ")
+            s.text
+                .get(start..end)
+                .unwrap_or("")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
         });
         let mut h = Sha256::new();
         h.update(d.code.as_bytes());
@@ -272,7 +321,12 @@ pub fn finish(diagnostics: &mut Vec<Diagnostic>, sources: &HashMap<PathBuf, Arc<
         h.update(slash_path(&d.path).as_bytes());
         h.update([0]);
         h.update(snippet.as_bytes());
-        let base: String = h.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect();
+        let base: String = h
+            .finalize()
+            .iter()
+            .take(8)
+            .map(|b| format!("{b:02x}"))
+            .collect();
         let n = seen.entry(base.clone()).or_insert(0);
         d.fingerprint = if *n == 0 { base } else { format!("{base}:{n}") };
         *n += 1;

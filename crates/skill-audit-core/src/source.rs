@@ -35,7 +35,12 @@ impl SourceFile {
     }
 
     /// Build from raw bytes, replacing invalid UTF-8 and remembering where it started.
-    pub fn from_bytes(path: PathBuf, abs_path: PathBuf, bytes: Vec<u8>, executable: bool) -> Arc<Self> {
+    pub fn from_bytes(
+        path: PathBuf,
+        abs_path: PathBuf,
+        bytes: Vec<u8>,
+        executable: bool,
+    ) -> Arc<Self> {
         let (text, invalid_utf8_at) = match String::from_utf8(bytes) {
             Ok(t) => (t, None),
             Err(e) => {
@@ -44,7 +49,14 @@ impl SourceFile {
             }
         };
         let index = LineIndex::new(&text);
-        Arc::new(Self { path, abs_path, text, index, invalid_utf8_at, executable })
+        Arc::new(Self {
+            path,
+            abs_path,
+            text,
+            index,
+            invalid_utf8_at,
+            executable,
+        })
     }
 
     pub fn line_column(&self, offset: usize) -> LineColumn {
@@ -56,7 +68,10 @@ impl SourceFile {
     }
 
     pub fn file_name(&self) -> &str {
-        self.abs_path.file_name().and_then(|n| n.to_str()).unwrap_or("")
+        self.abs_path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
     }
 
     pub fn extension(&self) -> Option<&str> {
@@ -65,7 +80,10 @@ impl SourceFile {
 
     /// Whether this is a Markdown file.
     pub fn is_markdown(&self) -> bool {
-        matches!(self.extension().map(str::to_ascii_lowercase).as_deref(), Some("md" | "markdown" | "mdx"))
+        matches!(
+            self.extension().map(str::to_ascii_lowercase).as_deref(),
+            Some("md" | "markdown" | "mdx")
+        )
     }
 }
 

@@ -16,7 +16,11 @@ pub struct TextRange {
 impl TextRange {
     /// A range from `start` to `end`; the two are swapped if given in the wrong order.
     pub fn new(start: usize, end: usize) -> Self {
-        let (start, end) = if start <= end { (start, end) } else { (end, start) };
+        let (start, end) = if start <= end {
+            (start, end)
+        } else {
+            (end, start)
+        };
         Self {
             start: u32::try_from(start).unwrap_or(u32::MAX),
             end: u32::try_from(end).unwrap_or(u32::MAX),
@@ -124,7 +128,9 @@ impl LineIndex {
 
     /// Byte offset where the 0-based `line` starts (the end of the text past the last line).
     pub fn line_start(&self, line: usize) -> usize {
-        self.line_starts.get(line).map_or(self.len as usize, |&s| s as usize)
+        self.line_starts
+            .get(line)
+            .map_or(self.len as usize, |&s| s as usize)
     }
 
     /// Byte range of the 0-based `line`, without its line ending.
@@ -227,9 +233,27 @@ mod tests {
         assert_eq!(idx.line_count(), 3);
         let x = text.find('x').unwrap();
         assert_eq!(idx.line_column(x, text), LineColumn { line: 2, column: 4 });
-        assert_eq!(idx.utf16_position(x, text), Utf16Position { line: 1, character: 4 });
-        assert_eq!(idx.offset_of_utf16(Utf16Position { line: 1, character: 4 }, text), x);
-        assert_eq!(idx.line_range(1, text).as_range(), 3..text.find('\r').unwrap());
+        assert_eq!(
+            idx.utf16_position(x, text),
+            Utf16Position {
+                line: 1,
+                character: 4
+            }
+        );
+        assert_eq!(
+            idx.offset_of_utf16(
+                Utf16Position {
+                    line: 1,
+                    character: 4
+                },
+                text
+            ),
+            x
+        );
+        assert_eq!(
+            idx.line_range(1, text).as_range(),
+            3..text.find('\r').unwrap()
+        );
         assert_eq!(idx.offset_of_line_char(2, 3, text), x);
         let l = text.find("last").unwrap();
         assert_eq!(idx.line_column(l, text), LineColumn { line: 3, column: 1 });

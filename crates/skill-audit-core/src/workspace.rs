@@ -117,22 +117,37 @@ pub struct Workspace {
     by_path: HashMap<PathBuf, usize>,
 }
 
-fn read_entry(entry: &FileEntry, max_size: u64) -> Result<Option<Arc<SourceFile>>, (Unread, Diagnostic)> {
+fn read_entry(
+    entry: &FileEntry,
+    max_size: u64,
+) -> Result<Option<Arc<SourceFile>>, (Unread, Diagnostic)> {
     if entry.size > max_size {
-        return Err((Unread::TooLarge, sa::file_too_large(&entry.display, entry.size, max_size)));
+        return Err((
+            Unread::TooLarge,
+            sa::file_too_large(&entry.display, entry.size, max_size),
+        ));
     }
     let mut buf = Vec::with_capacity(usize::try_from(entry.size).unwrap_or(0).min(1 << 24));
-    let read = std::fs::File::open(&entry.abs).and_then(|f| f.take(max_size + 1).read_to_end(&mut buf));
+    let read =
+        std::fs::File::open(&entry.abs).and_then(|f| f.take(max_size + 1).read_to_end(&mut buf));
     if let Err(e) = read {
         return Err((Unread::Error, sa::io_error(&entry.display, &e.to_string())));
     }
     if buf.len() as u64 > max_size {
-        return Err((Unread::TooLarge, sa::file_too_large(&entry.display, buf.len() as u64, max_size)));
+        return Err((
+            Unread::TooLarge,
+            sa::file_too_large(&entry.display, buf.len() as u64, max_size),
+        ));
     }
     if memchr_nul(&buf[..buf.len().min(BINARY_SNIFF)]) {
         return Ok(None);
     }
-    Ok(Some(SourceFile::from_bytes(entry.display.clone(), entry.abs.clone(), buf, entry.executable)))
+    Ok(Some(SourceFile::from_bytes(
+        entry.display.clone(),
+        entry.abs.clone(),
+        buf,
+        entry.executable,
+    )))
 }
 
 fn memchr_nul(bytes: &[u8]) -> bool {
@@ -153,7 +168,10 @@ impl Workspace {
     pub fn build(walks: Vec<Discovered>, max_file_size: u64, limits: YamlLimits) -> Self {
         let mut ws = Workspace::default();
         for (root_index, walk) in walks.into_iter().enumerate() {
-            ws.roots.push(Root { path: walk.root.clone(), display: walk.display_root.clone() });
+            ws.roots.push(Root {
+                path: walk.root.clone(),
+                display: walk.display_root.clone(),
+            });
             ws.problems.extend(walk.problems);
             ws.files.extend(walk.files.into_iter().map(|entry| WsFile {
                 entry,
@@ -162,7 +180,11 @@ impl Workspace {
                 unread: None,
             }));
         }
-        let results: Vec<_> = ws.files.par_iter().map(|f| read_entry(&f.entry, max_file_size)).collect();
+        let results: Vec<_> = ws
+            .files
+            .par_iter()
+            .map(|f| read_entry(&f.entry, max_file_size))
+            .collect();
         for (file, result) in ws.files.iter_mut().zip(results) {
             match result {
                 Ok(Some(src)) => file.source = Some(src),
@@ -173,7 +195,12 @@ impl Workspace {
                 }
             }
         }
-        ws.by_path = ws.files.iter().enumerate().map(|(i, f)| (f.entry.abs.clone(), i)).collect();
+        ws.by_path = ws
+            .files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.entry.abs.clone(), i))
+            .collect();
         ws.find_components();
         ws.build_skills(limits);
         ws
@@ -182,12 +209,20 @@ impl Workspace {
     fn find_components(&mut self) {
         for f in &self.files {
             let rel = &f.entry.rel;
-            let parent_is_manifest_dir = rel.parent().and_then(Path::file_name).is_some_and(|n| n == ".claude-plugin");
+            let parent_is_manifest_dir = rel
+                .parent()
+                .and_then(Path::file_name)
+                .is_some_and(|n| n == ".claude-plugin");
             if !parent_is_manifest_dir {
                 continue;
             }
             let name = rel.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            let plugin_root = f.entry.abs.parent().and_then(Path::parent).map(Path::to_path_buf);
+            let plugin_root = f
+                .entry
+                .abs
+                .parent()
+                .and_then(Path::parent)
+                .map(Path::to_path_buf);
             match (name, plugin_root) {
                 ("plugin.json", Some(r)) => self.plugins.push(r),
                 ("marketplace.json", Some(_)) => self.marketplaces.push(f.entry.abs.clone()),
@@ -200,8 +235,12 @@ impl Workspace {
         // A folder with both SKILL.md and skill.md is one skill (SKILL.md wins).
         let mut candidates: Vec<(usize, bool)> = Vec::new();
         for (i, f) in self.files.iter().enumerate() {
-            let Some(name) = f.entry.rel.file_name().and_then(|n| n.to_str()) else { continue };
-            let Some(lower) = skill_file_kind(name) else { continue };
+            let Some(name) = f.entry.rel.file_name().and_then(|n| n.to_str()) else {
+                continue;
+            };
+            let Some(lower) = skill_file_kind(name) else {
+                continue;
+            };
             if lower {
                 let upper = f.entry.abs.with_file_name("SKILL.md");
                 if self.by_path.contains_key(&upper) {
@@ -216,13 +255,37 @@ impl Workspace {
             .par_iter()
             .map(|&(i, lower)| {
                 let f = &files[i];
-                let dir = f.entry.abs.parent().map(Path::to_path_buf).unwrap_or_default();
-                let rel_dir = f.entry.rel.parent().map(Path::to_path_buf).unwrap_or_default();
-                let display_dir = f.entry.display.parent().map(Path::to_path_buf).unwrap_or_default();
+                let dir = f
+                    .entry
+                    .abs
+                    .parent()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_default();
+                let rel_dir = f
+                    .entry
+                    .rel
+                    .parent()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_default();
+                let display_dir = f
+                    .entry
+                    .display
+                    .parent()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_default();
                 let dir_name = if rel_dir.as_os_str().is_empty() {
-                    roots[f.root].path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string()
+                    roots[f.root]
+                        .path
+                        .file_name()
+                        .and_then(|n| n.to_str())
+                        .unwrap_or("")
+                        .to_string()
                 } else {
-                    rel_dir.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string()
+                    rel_dir
+                        .file_name()
+                        .and_then(|n| n.to_str())
+                        .unwrap_or("")
+                        .to_string()
                 };
                 let start = files.partition_point(|g| (g.root, &g.entry.rel) < (f.root, &rel_dir));
                 let end = files[start..]
@@ -281,13 +344,25 @@ pub fn parse_skill_file(text: &str, limits: YamlLimits) -> (FrontmatterState, us
     match frontmatter::split(text) {
         Split::Missing => {
             let start = frontmatter::bom_len(text);
-            (FrontmatterState::Missing, start, markdown::analyze(text, start))
+            (
+                FrontmatterState::Missing,
+                start,
+                markdown::analyze(text, start),
+            )
         }
-        Split::Unclosed { open } => (FrontmatterState::Unclosed { open }, text.len(), MarkdownInfo::default()),
+        Split::Unclosed { open } => (
+            FrontmatterState::Unclosed { open },
+            text.len(),
+            MarkdownInfo::default(),
+        ),
         Split::Closed(fences) => {
             let fm = frontmatter::parse_lenient(text, fences, limits);
             let md = markdown::analyze(text, fences.body_start);
-            (FrontmatterState::Parsed(Box::new(fm)), fences.body_start, md)
+            (
+                FrontmatterState::Parsed(Box::new(fm)),
+                fences.body_start,
+                md,
+            )
         }
     }
 }

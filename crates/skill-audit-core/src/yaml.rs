@@ -22,7 +22,10 @@ pub struct YamlLimits {
 
 impl Default for YamlLimits {
     fn default() -> Self {
-        Self { max_nodes: 100_000, max_depth: 128 }
+        Self {
+            max_nodes: 100_000,
+            max_depth: 128,
+        }
     }
 }
 
@@ -111,7 +114,9 @@ impl YamlNode {
 
     /// What a YAML 1.1 loader (`PyYAML`, Claude Code's loader) would make of this scalar.
     pub fn scalar_kind(&self) -> Option<ScalarKind> {
-        let YamlValue::Scalar(s) = &self.value else { return None };
+        let YamlValue::Scalar(s) = &self.value else {
+            return None;
+        };
         if self.style != Style::Plain || self.tag.is_some() {
             return Some(ScalarKind::Str);
         }
@@ -176,8 +181,12 @@ pub fn plain_scalar_kind(s: &str) -> ScalarKind {
     }
     let digits = body.replace('_', "");
     if digits.bytes().all(|b| b.is_ascii_digit())
-        || digits.strip_prefix("0x").is_some_and(|h| !h.is_empty() && h.bytes().all(|b| b.is_ascii_hexdigit()))
-        || digits.strip_prefix("0o").is_some_and(|h| !h.is_empty() && h.bytes().all(|b| (b'0'..=b'7').contains(&b)))
+        || digits
+            .strip_prefix("0x")
+            .is_some_and(|h| !h.is_empty() && h.bytes().all(|b| b.is_ascii_hexdigit()))
+        || digits
+            .strip_prefix("0o")
+            .is_some_and(|h| !h.is_empty() && h.bytes().all(|b| (b'0'..=b'7').contains(&b)))
     {
         return ScalarKind::Int;
     }
@@ -241,7 +250,12 @@ pub struct YamlDocument {
 }
 
 enum Frame {
-    Seq { start: usize, items: Vec<YamlNode>, anchor: usize, tag: Option<String> },
+    Seq {
+        start: usize,
+        items: Vec<YamlNode>,
+        anchor: usize,
+        tag: Option<String>,
+    },
     Map {
         start: usize,
         entries: Vec<YamlEntry>,
@@ -255,7 +269,8 @@ enum Frame {
 pub fn parse(text: &str, base: usize, limits: YamlLimits) -> YamlDocument {
     let index = LineIndex::new(text);
     let pos = |m: &saphyr_parser::Marker| index.offset_of_line_char(m.line(), m.col(), text);
-    let span = |s: &Span| TextRange::new(pos(&s.start) + base, pos(&s.end).max(pos(&s.start)) + base);
+    let span =
+        |s: &Span| TextRange::new(pos(&s.start) + base, pos(&s.end).max(pos(&s.start)) + base);
 
     let mut doc = YamlDocument::default();
     let mut stack: Vec<Frame> = Vec::new();
@@ -278,7 +293,11 @@ pub fn parse(text: &str, base: usize, limits: YamlLimits) -> YamlDocument {
             }
         };
         let fail = |doc: &mut YamlDocument, kind, message: String, range| {
-            doc.error = Some(YamlError { message, range, kind });
+            doc.error = Some(YamlError {
+                message,
+                range,
+                kind,
+            });
             doc.root = None;
         };
         let node = match event {
@@ -315,7 +334,12 @@ pub fn parse(text: &str, base: usize, limits: YamlLimits) -> YamlDocument {
             }
             Event::Alias(id) => {
                 let Some(target) = anchors.get(&id) else {
-                    fail(&mut doc, YamlErrorKind::UnknownAlias, "alias refers to an unknown anchor".into(), span(&sp));
+                    fail(
+                        &mut doc,
+                        YamlErrorKind::UnknownAlias,
+                        "alias refers to an unknown anchor".into(),
+                        span(&sp),
+                    );
                     return doc;
                 };
                 total_nodes += target.size;
@@ -323,7 +347,10 @@ pub fn parse(text: &str, base: usize, limits: YamlLimits) -> YamlDocument {
                     fail(
                         &mut doc,
                         YamlErrorKind::AliasBudget,
-                        format!("alias expansion exceeds the limit of {} YAML nodes (an alias bomb?)", limits.max_nodes),
+                        format!(
+                            "alias expansion exceeds the limit of {} YAML nodes (an alias bomb?)",
+                            limits.max_nodes
+                        ),
                         span(&sp),
                     );
                     return doc;
@@ -335,12 +362,18 @@ pub fn parse(text: &str, base: usize, limits: YamlLimits) -> YamlDocument {
             }
             ev @ (Event::SequenceStart(..) | Event::MappingStart(..)) => {
                 let is_seq = matches!(ev, Event::SequenceStart(..));
-                let (Event::SequenceStart(anchor, tag) | Event::MappingStart(anchor, tag)) = ev else { continue };
+                let (Event::SequenceStart(anchor, tag) | Event::MappingStart(anchor, tag)) = ev
+                else {
+                    continue;
+                };
                 if stack.len() >= limits.max_depth {
                     fail(
                         &mut doc,
                         YamlErrorKind::TooDeep,
-                        format!("YAML nesting exceeds the limit of {} levels", limits.max_depth),
+                        format!(
+                            "YAML nesting exceeds the limit of {} levels",
+                            limits.max_depth
+                        ),
                         span(&sp),
                     );
                     return doc;
@@ -348,9 +381,20 @@ pub fn parse(text: &str, base: usize, limits: YamlLimits) -> YamlDocument {
                 let start = pos(&sp.start) + base;
                 let tag = tag.map(|t| format!("{}{}", t.handle, t.suffix));
                 stack.push(if is_seq {
-                    Frame::Seq { start, items: Vec::new(), anchor, tag }
+                    Frame::Seq {
+                        start,
+                        items: Vec::new(),
+                        anchor,
+                        tag,
+                    }
                 } else {
-                    Frame::Map { start, entries: Vec::new(), pending_key: None, anchor, tag }
+                    Frame::Map {
+                        start,
+                        entries: Vec::new(),
+                        pending_key: None,
+                        anchor,
+                        tag,
+                    }
                 });
                 continue;
             }
@@ -358,8 +402,19 @@ pub fn parse(text: &str, base: usize, limits: YamlLimits) -> YamlDocument {
                 let end = pos(&sp.end).max(pos(&sp.start)) + base;
                 let Some(frame) = stack.pop() else { continue };
                 let (start, value, anchor, tag) = match frame {
-                    Frame::Seq { start, items, anchor, tag } => (start, YamlValue::Seq(items), anchor, tag),
-                    Frame::Map { start, entries, anchor, tag, .. } => (start, YamlValue::Map(entries), anchor, tag),
+                    Frame::Seq {
+                        start,
+                        items,
+                        anchor,
+                        tag,
+                    } => (start, YamlValue::Seq(items), anchor, tag),
+                    Frame::Map {
+                        start,
+                        entries,
+                        anchor,
+                        tag,
+                        ..
+                    } => (start, YamlValue::Map(entries), anchor, tag),
                 };
                 let size = 1 + match &value {
                     YamlValue::Seq(items) => items.iter().map(|n| n.size).sum::<usize>(),
@@ -389,7 +444,10 @@ pub fn parse(text: &str, base: usize, limits: YamlLimits) -> YamlDocument {
             fail(
                 &mut doc,
                 YamlErrorKind::AliasBudget,
-                format!("document exceeds the limit of {} YAML nodes", limits.max_nodes),
+                format!(
+                    "document exceeds the limit of {} YAML nodes",
+                    limits.max_nodes
+                ),
                 node.range,
             );
             return doc;
@@ -401,7 +459,11 @@ pub fn parse(text: &str, base: usize, limits: YamlLimits) -> YamlDocument {
                 }
             }
             Some(Frame::Seq { items, .. }) => items.push(node),
-            Some(Frame::Map { entries, pending_key, .. }) => match pending_key.take() {
+            Some(Frame::Map {
+                entries,
+                pending_key,
+                ..
+            }) => match pending_key.take() {
                 None => *pending_key = Some(node),
                 Some(key) => {
                     if let Some(k) = key.as_str() {

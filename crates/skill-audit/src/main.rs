@@ -8,7 +8,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 use skill_audit::{check, docs, report, rules, CheckOptions, FailOn, Overrides, Profile};
 
 #[derive(Parser)]
-#[command(name = "skill-audit", version, about = "Fast static auditor for AI-agent skills, Claude Code plugins and marketplaces")]
+#[command(
+    name = "skill-audit",
+    version,
+    about = "Fast static auditor for AI-agent skills, Claude Code plugins and marketplaces"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -122,7 +126,8 @@ fn main() -> ExitCode {
 
 fn write_out(output: Option<&PathBuf>, text: &str) -> anyhow::Result<()> {
     match output {
-        Some(path) => std::fs::write(path, text).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display())),
+        Some(path) => std::fs::write(path, text)
+            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display())),
         None => {
             let mut out = std::io::stdout().lock();
             match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
@@ -164,7 +169,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
                 ListFormat::Text => metas
                     .iter()
-                    .map(|m| format!("{:<6} {:<8} {:<36} {}\n", m.code, m.severity.as_str(), m.name, m.summary))
+                    .map(|m| {
+                        format!(
+                            "{:<6} {:<8} {:<36} {}\n",
+                            m.code,
+                            m.severity.as_str(),
+                            m.name,
+                            m.summary
+                        )
+                    })
                     .collect(),
             };
             write_out(None, &text)?;
@@ -211,18 +224,31 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         ignore: args.ignore,
         max_file_size: args.max_file_size,
     };
-    for code in overrides.select.iter().flatten().chain(overrides.ignore.iter()) {
+    for code in overrides
+        .select
+        .iter()
+        .flatten()
+        .chain(overrides.ignore.iter())
+    {
         let known = code.eq_ignore_ascii_case("ALL")
-            || rules::metas().iter().any(|m| m.code.len() >= code.len() && m.code[..code.len()].eq_ignore_ascii_case(code))
+            || rules::metas().iter().any(|m| {
+                m.code.len() >= code.len() && m.code[..code.len()].eq_ignore_ascii_case(code)
+            })
             || rules::is_dynamic_code(code);
         if !known {
             anyhow::bail!("unknown rule code or prefix `{code}` (see `skill-audit rules`)");
         }
     }
-    let options = CheckOptions { config: args.config, overrides, threads: args.threads };
+    let options = CheckOptions {
+        config: args.config,
+        overrides,
+        threads: args.threads,
+    };
     if args.threads > 0 {
         // Sizing the global pool can only fail if it was already built; then keep it.
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(args.threads).build_global();
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(args.threads)
+            .build_global();
     }
     let report = check(&args.paths, &options)?;
     let text = match args.format {
@@ -232,12 +258,18 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
                 ColorChoice::Always => true,
                 ColorChoice::Never => false,
                 ColorChoice::Auto => {
-                    args.output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+                    args.output.is_none()
+                        && std::io::stdout().is_terminal()
+                        && std::env::var_os("NO_COLOR").is_none()
                 }
             };
             report::text::render(&report, color)
         }
     };
     write_out(args.output.as_ref(), &text)?;
-    Ok(if report.failed() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if report.failed() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -13,7 +13,10 @@ pub const JSON_VERSION: u32 = 1;
 fn range_json(src: Option<&SourceFile>, range: TextRange) -> Value {
     let (s, e) = match src {
         Some(src) => (src.line_column(range.start()), src.line_column(range.end())),
-        None => (crate::LineColumn { line: 1, column: 1 }, crate::LineColumn { line: 1, column: 1 }),
+        None => (
+            crate::LineColumn { line: 1, column: 1 },
+            crate::LineColumn { line: 1, column: 1 },
+        ),
     };
     json!({
         "start": {"line": s.line, "column": s.column},
@@ -75,7 +78,8 @@ pub fn to_value(report: &Report) -> Value {
 
 /// The whole report as pretty-printed JSON with a trailing newline.
 pub fn render(report: &Report) -> String {
-    let mut out = serde_json::to_string_pretty(&to_value(report)).unwrap_or_else(|_| "{}".to_string());
+    let mut out =
+        serde_json::to_string_pretty(&to_value(report)).unwrap_or_else(|_| "{}".to_string());
     out.push('\n');
     out
 }

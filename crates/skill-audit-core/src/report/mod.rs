@@ -11,7 +11,10 @@ use crate::Diagnostic;
 /// has no text.
 pub fn positions(report: &Report, d: &Diagnostic) -> (LineColumn, LineColumn) {
     match report.source(&d.path) {
-        Some(src) => (src.line_column(d.range.start()), src.line_column(d.range.end())),
+        Some(src) => (
+            src.line_column(d.range.start()),
+            src.line_column(d.range.end()),
+        ),
         None => {
             let one = LineColumn { line: 1, column: 1 };
             (one, one)

@@ -22,11 +22,18 @@ impl<'a> Files<'a> for ReportFiles<'a> {
     type Source = &'a str;
 
     fn name(&'a self, id: usize) -> Result<&'a str, FilesError> {
-        self.names.get(id).map(|(n, _)| n.as_str()).ok_or(FilesError::FileMissing)
+        self.names
+            .get(id)
+            .map(|(n, _)| n.as_str())
+            .ok_or(FilesError::FileMissing)
     }
 
     fn source(&'a self, id: usize) -> Result<&'a str, FilesError> {
-        Ok(self.names.get(id).and_then(|(_, s)| *s).map_or("", |s| s.text.as_str()))
+        Ok(self
+            .names
+            .get(id)
+            .and_then(|(_, s)| *s)
+            .map_or("", |s| s.text.as_str()))
     }
 
     fn line_index(&'a self, id: usize, byte_index: usize) -> Result<usize, FilesError> {
@@ -40,7 +47,10 @@ impl<'a> Files<'a> for ReportFiles<'a> {
             None => Ok(0..0),
             Some(s) => {
                 if line_index >= s.index.line_count() {
-                    return Err(FilesError::LineTooLarge { given: line_index, max: s.index.line_count() - 1 });
+                    return Err(FilesError::LineTooLarge {
+                        given: line_index,
+                        max: s.index.line_count() - 1,
+                    });
                 }
                 let start = s.index.line_start(line_index);
                 let end = s.index.line_start(line_index + 1).min(s.text.len());
@@ -64,8 +74,15 @@ impl<'a> ReportFiles<'a> {
 
 /// Render the report as text; `color` adds ANSI colors.
 pub fn render(report: &Report, color: bool) -> String {
-    let mut files = ReportFiles { report, names: Vec::new() };
-    let mut buffer = if color { Buffer::ansi() } else { Buffer::no_color() };
+    let mut files = ReportFiles {
+        report,
+        names: Vec::new(),
+    };
+    let mut buffer = if color {
+        Buffer::ansi()
+    } else {
+        Buffer::no_color()
+    };
     let config = Config::default();
     for d in &report.diagnostics {
         let id = files.id(&d.path);
@@ -82,7 +99,9 @@ pub fn render(report: &Report, color: bool) -> String {
         let related_ids: Vec<_> = d.related.iter().map(|r| (files.id(&r.path), r)).collect();
         for (rid, r) in related_ids {
             if report.source(&r.path).is_some() {
-                labels.push(Label::secondary(rid, r.range.as_range()).with_message(r.message.clone()));
+                labels.push(
+                    Label::secondary(rid, r.range.as_range()).with_message(r.message.clone()),
+                );
             }
         }
         let mut notes = Vec::new();
@@ -99,7 +118,10 @@ pub fn render(report: &Report, color: bool) -> String {
             };
             notes.push(format!("{kind} available: {}", f.title));
         }
-        notes.push(format!("rule: {} (see `skill-audit rule {}`)", d.rule, d.code));
+        notes.push(format!(
+            "rule: {} (see `skill-audit rule {}`)",
+            d.rule, d.code
+        ));
         let cs = CsDiagnostic::new(severity)
             .with_code(d.code.clone())
             .with_message(d.message.clone())
@@ -107,7 +129,13 @@ pub fn render(report: &Report, color: bool) -> String {
             .with_notes(notes);
         if term::emit_to_write_style(&mut buffer, &config, &files, &cs).is_err() {
             // A span that no longer fits its file: fall back to one plain line.
-            let line = format!("{}[{}]: {} ({})\n", d.severity, d.code, d.message, slash_path(&d.path));
+            let line = format!(
+                "{}[{}]: {} ({})\n",
+                d.severity,
+                d.code,
+                d.message,
+                slash_path(&d.path)
+            );
             let _ = std::io::Write::write_all(&mut buffer, line.as_bytes());
         }
     }
@@ -119,7 +147,8 @@ pub fn render(report: &Report, color: bool) -> String {
 /// `Found 2 errors, 1 warning and 0 infos in 12 skills (140 files, 2 plugins, 1 marketplace).`
 pub fn summary_line(report: &Report) -> String {
     let s = &report.summary;
-    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let problems = if s.errors + s.warnings + s.infos == 0 {
         "No problems found".to_string()
     } else {

@@ -35,7 +35,10 @@ pub struct RuleMeta {
 impl RuleMeta {
     /// The family prefix (`SK`).
     pub fn family(&self) -> &'static str {
-        let end = self.code.find(|c: char| c.is_ascii_digit()).unwrap_or(self.code.len());
+        let end = self
+            .code
+            .find(|c: char| c.is_ascii_digit())
+            .unwrap_or(self.code.len());
         &self.code[..end]
     }
 
@@ -126,7 +129,11 @@ pub struct Context<'a> {
 
 impl<'a> Context<'a> {
     pub fn new(settings: &'a Settings, workspace: &'a Workspace) -> Self {
-        Self { settings, workspace, diagnostics: Vec::new() }
+        Self {
+            settings,
+            workspace,
+            diagnostics: Vec::new(),
+        }
     }
 
     /// Report a finding with the rule's default severity.
@@ -149,7 +156,9 @@ impl<'a> Context<'a> {
         range: TextRange,
         message: impl Into<String>,
     ) -> &mut Diagnostic {
-        self.diagnostics.push(Diagnostic::new(meta.code, meta.name, severity, path, range, message));
+        self.diagnostics.push(Diagnostic::new(
+            meta.code, meta.name, severity, path, range, message,
+        ));
         let last = self.diagnostics.len() - 1;
         &mut self.diagnostics[last]
     }
@@ -180,9 +189,9 @@ pub fn metas() -> Vec<&'static RuleMeta> {
 
 /// Look a rule up by code (`SK012`) or name (`name-too-long`), case-insensitively.
 pub fn find(code_or_name: &str) -> Option<&'static RuleMeta> {
-    metas()
-        .into_iter()
-        .find(|m| m.code.eq_ignore_ascii_case(code_or_name) || m.name.eq_ignore_ascii_case(code_or_name))
+    metas().into_iter().find(|m| {
+        m.code.eq_ignore_ascii_case(code_or_name) || m.name.eq_ignore_ascii_case(code_or_name)
+    })
 }
 
 /// Whether `code` belongs to a rule defined in a data-driven pattern pack rather than in code.

@@ -25,8 +25,13 @@ impl crate::rules::Rule for BinaryFile {
     fn check_skill(&self, skill: &crate::workspace::Skill, cx: &mut crate::rules::Context<'_>) {
         let file = &cx.workspace.files[skill.file];
         if file.unread == Some(crate::workspace::Unread::Binary) {
-            cx.report(Self::META, &file.entry.display, crate::text::TextRange::default(), "skill file is binary (it holds NUL bytes) and was not checked")
-                .set_help("replace it with the Markdown text of the skill");
+            cx.report(
+                Self::META,
+                &file.entry.display,
+                crate::text::TextRange::default(),
+                "skill file is binary (it holds NUL bytes) and was not checked",
+            )
+            .set_help("replace it with the Markdown text of the skill");
         }
     }
 }

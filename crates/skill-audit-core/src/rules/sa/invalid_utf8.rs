@@ -25,8 +25,13 @@ crate::declare_rule! {
 impl crate::rules::Rule for InvalidUtf8 {
     fn check_file(&self, file: &crate::source::SourceFile, cx: &mut crate::rules::Context<'_>) {
         if let Some(at) = file.invalid_utf8_at {
-            cx.report(Self::META, &file.path, crate::text::TextRange::new(at, at + 1), "file is not valid UTF-8")
-                .set_help("re-encode the file as UTF-8");
+            cx.report(
+                Self::META,
+                &file.path,
+                crate::text::TextRange::new(at, at + 1),
+                "file is not valid UTF-8",
+            )
+            .set_help("re-encode the file as UTF-8");
         }
     }
 }

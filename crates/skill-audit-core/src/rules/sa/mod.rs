@@ -4,8 +4,8 @@
 mod binary_file;
 mod file_too_large;
 mod internal_error;
-mod io_error;
 mod invalid_utf8;
+mod io_error;
 mod not_regular_file;
 mod symlink_escapes_root;
 mod symlink_loop;
@@ -37,7 +37,14 @@ pub static RULES: &[&dyn Rule] = &[
 ];
 
 fn whole_file(meta: &'static RuleMeta, path: &Path, message: String) -> Diagnostic {
-    Diagnostic::new(meta.code, meta.name, meta.severity, path, TextRange::default(), message)
+    Diagnostic::new(
+        meta.code,
+        meta.name,
+        meta.severity,
+        path,
+        TextRange::default(),
+        message,
+    )
 }
 
 pub fn io_error(path: &Path, err: &str) -> Diagnostic {
@@ -45,31 +52,53 @@ pub fn io_error(path: &Path, err: &str) -> Diagnostic {
 }
 
 pub fn file_too_large(path: &Path, size: u64, max: u64) -> Diagnostic {
-    let mut d = whole_file(FileTooLarge::META, path, format!("file is {size} bytes, over the {max}-byte limit, and was not read"));
-    d.set_help("raise `max-file-size` in skill-audit.toml if this file is meant to ship, or remove it");
+    let mut d = whole_file(
+        FileTooLarge::META,
+        path,
+        format!("file is {size} bytes, over the {max}-byte limit, and was not read"),
+    );
+    d.set_help(
+        "raise `max-file-size` in skill-audit.toml if this file is meant to ship, or remove it",
+    );
     d
 }
 
 pub fn symlink_loop(path: &Path) -> Diagnostic {
-    let mut d = whole_file(SymlinkLoop::META, path, "symbolic link loops back on itself".into());
+    let mut d = whole_file(
+        SymlinkLoop::META,
+        path,
+        "symbolic link loops back on itself".into(),
+    );
     d.set_help("remove the link or point it at a real file");
     d
 }
 
 pub fn symlink_escapes(path: &Path) -> Diagnostic {
-    let mut d = whole_file(SymlinkEscapesRoot::META, path, "symbolic link points outside the audited folder and was not followed".into());
+    let mut d = whole_file(
+        SymlinkEscapesRoot::META,
+        path,
+        "symbolic link points outside the audited folder and was not followed".into(),
+    );
     d.set_help("copy the file into the skill instead of linking to it; installed skills are copied without what links point to");
     d
 }
 
 pub fn not_regular_file(path: &Path) -> Diagnostic {
-    let mut d = whole_file(NotRegularFile::META, path, "not a regular file (FIFO, socket or device) and was not opened".into());
+    let mut d = whole_file(
+        NotRegularFile::META,
+        path,
+        "not a regular file (FIFO, socket or device) and was not opened".into(),
+    );
     d.set_help("remove it: a skill can only ship regular files");
     d
 }
 
 pub fn internal_error(path: &Path, what: &str) -> Diagnostic {
-    let mut d = whole_file(InternalError::META, path, format!("internal error while checking this file: {what}"));
+    let mut d = whole_file(
+        InternalError::META,
+        path,
+        format!("internal error while checking this file: {what}"),
+    );
     d.set_help("this is a bug in skill-audit; please report it with the file that triggered it");
     d
 }
