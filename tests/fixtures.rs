@@ -22,14 +22,25 @@ fn fixtures_root() -> PathBuf {
 
 fn cases(dir: &Path) -> Vec<PathBuf> {
     let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.is_dir()).collect())
+        .map(|rd| {
+            rd.filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.is_dir())
+                .collect()
+        })
         .unwrap_or_default();
     out.sort();
     out
 }
 
 fn run(path: &Path, select: Option<Vec<String>>) -> skill_audit::Report {
-    let options = CheckOptions { overrides: Overrides { select, ..Overrides::default() }, ..CheckOptions::default() };
+    let options = CheckOptions {
+        overrides: Overrides {
+            select,
+            ..Overrides::default()
+        },
+        ..CheckOptions::default()
+    };
     check(&[path.to_path_buf()], &options).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
@@ -48,13 +59,27 @@ fn every_rule_has_fixtures_and_they_behave() {
         }
         for case in &fail {
             let report = run(case, Some(vec![meta.code.to_string()]));
-            let found: Vec<_> = report.diagnostics.iter().filter(|d| d.code == meta.code).collect();
+            let found: Vec<_> = report
+                .diagnostics
+                .iter()
+                .filter(|d| d.code == meta.code)
+                .collect();
             if found.is_empty() {
-                problems.push(format!("{}: {} produced no {} finding", meta.code, case.display(), meta.code));
+                problems.push(format!(
+                    "{}: {} produced no {} finding",
+                    meta.code,
+                    case.display(),
+                    meta.code
+                ));
                 continue;
             }
             if let Ok(expect) = std::fs::read_to_string(case.join("expect.txt")) {
-                let mut want: Vec<String> = expect.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect();
+                let mut want: Vec<String> = expect
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .map(String::from)
+                    .collect();
                 let mut got: Vec<String> = found
                     .iter()
                     .map(|d| {
@@ -65,32 +90,55 @@ fn every_rule_has_fixtures_and_they_behave() {
                 want.sort();
                 got.sort();
                 if want != got {
-                    problems.push(format!("{}: {} expected findings at {want:?}, got {got:?}", meta.code, case.display()));
+                    problems.push(format!(
+                        "{}: {} expected findings at {want:?}, got {got:?}",
+                        meta.code,
+                        case.display()
+                    ));
                 }
             }
         }
         for case in &pass {
             let report = run(case, None);
-            let found: Vec<_> = report.diagnostics.iter().filter(|d| d.code == meta.code).collect();
+            let found: Vec<_> = report
+                .diagnostics
+                .iter()
+                .filter(|d| d.code == meta.code)
+                .collect();
             if !found.is_empty() {
                 problems.push(format!(
                     "{}: {} should pass but got: {}",
                     meta.code,
                     case.display(),
-                    found.iter().map(|d| format!("{} {}", d.path.display(), d.message)).collect::<Vec<_>>().join("; ")
+                    found
+                        .iter()
+                        .map(|d| format!("{} {}", d.path.display(), d.message))
+                        .collect::<Vec<_>>()
+                        .join("; ")
                 ));
             }
         }
     }
-    assert!(problems.is_empty(), "fixture problems:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "fixture problems:\n{}",
+        problems.join("\n")
+    );
 }
 
 #[test]
 fn every_fixture_folder_names_a_rule() {
     let codes: Vec<&str> = skill_audit::rules::metas().iter().map(|m| m.code).collect();
-    for entry in std::fs::read_dir(fixtures_root()).into_iter().flatten().flatten() {
+    for entry in std::fs::read_dir(fixtures_root())
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
         let name = entry.file_name().to_string_lossy().into_owned();
-        assert!(codes.contains(&name.as_str()), "fixtures/rules/{name} names no rule");
+        assert!(
+            codes.contains(&name.as_str()),
+            "fixtures/rules/{name} names no rule"
+        );
     }
 }
 
@@ -111,16 +159,28 @@ fn generated_rule_docs_are_up_to_date() {
             stale.push(format!("{name} (no such rule)"));
         }
     }
-    assert!(stale.is_empty(), "docs/rules is stale: {stale:?}; run `cargo run -p skill-audit -- generate-docs`");
+    assert!(
+        stale.is_empty(),
+        "docs/rules is stale: {stale:?}; run `cargo run -p skill-audit -- generate-docs`"
+    );
 }
 
 #[test]
 fn rule_docs_have_the_required_sections() {
     for meta in skill_audit::rules::metas() {
         let doc = meta.doc_markdown();
-        for section in ["## What it does", "## Why is this bad?", "## Example", "## Fix"] {
+        for section in [
+            "## What it does",
+            "## Why is this bad?",
+            "## Example",
+            "## Fix",
+        ] {
             assert!(doc.contains(section), "{} lacks `{section}`", meta.code);
         }
-        assert!(!meta.summary.ends_with('.'), "{}: summary ends with a period", meta.code);
+        assert!(
+            !meta.summary.ends_with('.'),
+            "{}: summary ends with a period",
+            meta.code
+        );
     }
 }

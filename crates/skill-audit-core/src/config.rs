@@ -367,10 +367,22 @@ impl Resolver {
         if let Some((path, file)) = &self.explicit {
             settings.apply(file);
             settings.config_path = Some(path.clone());
-        } else if let Some(path) = find_config(dir) {
-            let file = load_config(&path)?;
-            settings.apply(&file);
-            settings.config_path = Some(path);
+        } else {
+            // A folder without its own config inherits its parent's settings, so each folder
+            // costs two `stat` calls however deep the tree is.
+            let own = CONFIG_NAMES
+                .iter()
+                .map(|n| dir.join(n))
+                .find(|p| p.is_file());
+            match (own, dir.parent()) {
+                (Some(path), _) => {
+                    let file = load_config(&path)?;
+                    settings.apply(&file);
+                    settings.config_path = Some(path);
+                }
+                (None, Some(parent)) => return self.settings_for(parent),
+                (None, None) => {}
+            }
         }
         self.overrides.apply(&mut settings);
         Ok(Arc::new(settings))

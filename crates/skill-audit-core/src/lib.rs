@@ -4,12 +4,23 @@
 //! marketplaces. This crate does all the work; the `skill-audit` CLI and the language server are
 //! thin front ends over it.
 //!
-//! ```no_run
+//! ```
 //! use skill_audit::{check, CheckOptions, Severity};
+//! # let dir = std::env::temp_dir().join(format!("skill-audit-doc-{}", std::process::id()));
+//! # std::fs::create_dir_all(dir.join("pdf-tools")).unwrap();
+//! # std::fs::write(dir.join("pdf-tools/SKILL.md"), "---\nname: PDF-Tools\ndescription: Reads PDFs. Use when asked.\n---\n# PDF\n").unwrap();
 //!
-//! let report = check(&["path/to/skills".into()], &CheckOptions::default())?;
+//! // Audit a folder of skills with the default settings (or the closest skill-audit.toml).
+//! let report = check(&[dir.clone()], &CheckOptions::default())?;
+//! for d in &report.diagnostics {
+//!     let (start, _) = skill_audit::report::positions(&report, d);
+//!     println!("{}:{}:{}: {} {}", d.path.display(), start.line, start.column, d.code, d.message);
+//! }
 //! let errors = report.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
-//! println!("{errors} errors in {} skills", report.summary.skills);
+//! assert_eq!(report.summary.skills, 1);
+//! assert!(errors >= 1); // `PDF-Tools` is not lowercase
+//! assert!(report.failed());
+//! # std::fs::remove_dir_all(&dir).unwrap();
 //! # Ok::<(), skill_audit::CheckError>(())
 //! ```
 

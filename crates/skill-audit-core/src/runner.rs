@@ -332,3 +332,60 @@ pub fn finish(diagnostics: &mut Vec<Diagnostic>, sources: &HashMap<PathBuf, Arc<
         *n += 1;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Overrides;
+    use crate::rules::{Described, RuleMeta};
+    use crate::workspace::Skill;
+
+    struct Panics;
+    static PANICS: RuleMeta = RuleMeta {
+        code: "SK999",
+        name: "test-panic",
+        severity: crate::Severity::Error,
+        summary: "test",
+        doc: "",
+        fixable: false,
+    };
+    impl Described for Panics {
+        fn meta(&self) -> &'static RuleMeta {
+            &PANICS
+        }
+    }
+    impl Rule for Panics {
+        fn check_skill(&self, _skill: &Skill, _cx: &mut Context<'_>) {
+            panic!("boom with sk-ant-api03-secretvalue\nsecond line");
+        }
+    }
+
+    #[test]
+    fn a_panicking_rule_becomes_an_internal_error_and_the_run_goes_on() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["one", "two"] {
+            std::fs::create_dir_all(dir.path().join(name)).unwrap();
+            std::fs::write(
+                dir.path().join(name).join("SKILL.md"),
+                format!("---\nname: {name}\n---\n"),
+            )
+            .unwrap();
+        }
+        let walk = discovery::walk(dir.path(), Path::new("lib"), 2).unwrap();
+        let ws = Workspace::build(vec![walk], 1 << 20, crate::yaml::YamlLimits::default());
+        let resolver = Resolver::new(None, Overrides::default()).unwrap();
+        let rules: Vec<&'static dyn Rule> = vec![&Panics];
+        let prev = panic::take_hook();
+        panic::set_hook(Box::new(|_| {}));
+        let report = run_rules(&ws, &resolver, &rules).unwrap();
+        panic::set_hook(prev);
+        let internal: Vec<_> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "SA001")
+            .collect();
+        assert_eq!(internal.len(), 2, "{:?}", report.diagnostics);
+        assert!(internal[0].path.ends_with("one/SKILL.md"));
+        assert!(!internal[0].message.contains("second line"));
+    }
+}

@@ -100,10 +100,8 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut line_starts = Vec::with_capacity(text.len() / 40 + 1);
         line_starts.push(0);
-        for (i, b) in text.bytes().enumerate() {
-            if b == b'\n' {
-                line_starts.push(u32::try_from(i + 1).unwrap_or(u32::MAX));
-            }
+        for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
+            line_starts.push(u32::try_from(i + 1).unwrap_or(u32::MAX));
         }
         Self {
             line_starts,

@@ -151,7 +151,7 @@ fn read_entry(
 }
 
 fn memchr_nul(bytes: &[u8]) -> bool {
-    bytes.contains(&0)
+    memchr::memchr(0, bytes).is_some()
 }
 
 /// Whether a file name makes a folder a skill.

@@ -114,6 +114,9 @@ struct CheckArgs {
 }
 
 fn main() -> ExitCode {
+    // A panic inside a rule is caught and reported as an SA001 diagnostic naming the file;
+    // the default hook would also print the panic message, which may quote file content.
+    std::panic::set_hook(Box::new(|_| {}));
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
