@@ -253,4 +253,54 @@ mod tests {
         let lic = root.entry("license").unwrap();
         assert_eq!(&text[lic.key.range.as_range()], "license");
     }
+
+    fn parsed(text: &str) -> Frontmatter {
+        let Split::Closed(f) = split(text) else { panic!("no frontmatter in {text:?}") };
+        parse_lenient(text, f, YamlLimits::default())
+    }
+
+    #[test]
+    fn malformed_frontmatter_gives_positioned_errors() {
+        // An unclosed quote: the error is inside the frontmatter, not at line 1.
+        let text = "---\nname: x\ndescription: \"never closed\n---\nbody\n";
+        let fm = parsed(text);
+        let err = fm.yaml.error.expect("error");
+        assert!(err.range.start() >= text.find("description").unwrap());
+        // A tab used for indentation.
+        let fm = parsed("---\nmetadata:\n\towner: x\n---\n");
+        assert!(fm.yaml.error.is_some());
+        // A stray closing bracket.
+        let fm = parsed("---\nname: x]\n---\n");
+        assert!(fm.yaml.error.is_none(), "a plain scalar may contain ]");
+        let fm = parsed("---\nname: [x\n---\n");
+        assert!(fm.yaml.error.is_some());
+    }
+
+    #[test]
+    fn fences_tolerate_trailing_blanks_and_crlf_spans_map_back() {
+        let text = "\u{feff}---  \r\nname: pdf-tools\r\ndescription: Reads PDFs\r\n---\t\r\n# Body\r\n";
+        let fm = parsed(text);
+        assert!(fm.yaml.error.is_none());
+        let root = fm.yaml.root.unwrap();
+        let name = root.get("name").unwrap();
+        assert_eq!(&text[name.range.as_range()], "pdf-tools");
+        assert_eq!(&text[fm.fences.body_start..], "# Body\r\n");
+    }
+
+    #[test]
+    fn empty_and_degenerate_files() {
+        assert!(matches!(split(""), Split::Missing));
+        assert!(matches!(split("---"), Split::Unclosed { .. }));
+        assert!(matches!(split("----\nname: x\n---\n"), Split::Missing));
+        let fm = parsed("---\n---\n");
+        assert!(fm.yaml.root.is_none() && fm.yaml.error.is_none());
+    }
+
+    #[test]
+    fn non_utf8_replacement_characters_do_not_break_parsing() {
+        let bytes = b"---\nname: caf\xe9\n---\n".to_vec();
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let fm = parsed(&text);
+        assert!(fm.yaml.error.is_none());
+    }
 }
