@@ -90,6 +90,55 @@ pub struct ConfigFile {
     pub rules: RulesSection,
     #[serde(default)]
     pub limits: LimitsSection,
+    #[serde(default)]
+    pub governance: GovernanceSection,
+    #[serde(default)]
+    pub duplicates: DuplicatesSection,
+    #[serde(default)]
+    pub credentials: CredentialsSection,
+}
+
+/// `[governance]`: house policy for skill metadata and names (off until configured).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct GovernanceSection {
+    /// Keys required in the frontmatter `metadata` map (`license` means the top-level key).
+    #[serde(default)]
+    pub required_metadata: Vec<String>,
+    /// Metadata key holding the last review date (`YYYY-MM-DD`).
+    pub review_field: Option<String>,
+    /// A review older than this many days is stale.
+    pub max_review_age_days: Option<u32>,
+    /// Namespace prefixes by folder.
+    #[serde(default)]
+    pub namespace: Vec<NamespaceRule>,
+}
+
+/// `[[governance.namespace]]`: skills under `path` (a glob relative to the config file's
+/// folder) must have names starting with `prefix`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct NamespaceRule {
+    pub path: toml::Spanned<String>,
+    pub prefix: String,
+}
+
+/// `[duplicates]`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct DuplicatesSection {
+    /// Similarity (0 to 1) at or above which two skills are near-duplicates.
+    pub near_threshold: Option<toml::Spanned<f64>>,
+}
+
+/// `[credentials]`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct CredentialsSection {
+    /// Extra credential rule packs (TOML, same format as `rules/credentials.toml`), relative
+    /// to the config file's folder.
+    #[serde(default)]
+    pub extra_packs: Vec<toml::Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -137,7 +186,7 @@ impl std::error::Error for ConfigError {}
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
 
 /// Settings in force for one skill, after config and command-line overrides.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Settings {
     pub profile: Profile,
     pub fail_on: FailOn,
@@ -150,7 +199,16 @@ pub struct Settings {
     pub yaml_max_depth: usize,
     /// The config file these settings came from.
     pub config_path: Option<PathBuf>,
+    /// `[governance]` as written (paths relative to the config file's folder).
+    pub governance: GovernanceSection,
+    /// `[duplicates] near-threshold`.
+    pub near_threshold: f64,
+    /// `[credentials] extra-packs`, resolved against the config file's folder.
+    pub extra_packs: Vec<PathBuf>,
 }
+
+/// Default near-duplicate similarity threshold.
+pub const DEFAULT_NEAR_THRESHOLD: f64 = 0.8;
 
 impl Default for Settings {
     fn default() -> Self {
@@ -165,6 +223,9 @@ impl Default for Settings {
             yaml_max_nodes: limits.max_nodes,
             yaml_max_depth: limits.max_depth,
             config_path: None,
+            governance: GovernanceSection::default(),
+            near_threshold: DEFAULT_NEAR_THRESHOLD,
+            extra_packs: Vec::new(),
         }
     }
 }
@@ -233,6 +294,10 @@ impl Settings {
         }
         if let Some(d) = file.limits.yaml_max_depth {
             self.yaml_max_depth = d;
+        }
+        self.governance = file.governance.clone();
+        if let Some(t) = &file.duplicates.near_threshold {
+            self.near_threshold = *t.get_ref();
         }
     }
 }
@@ -313,7 +378,47 @@ pub fn parse_config(src: &str, path: &Path) -> Result<ConfigFile, ConfigError> {
         }
     })?;
     check_codes(&file, src, path)?;
+    check_values(&file, src, path)?;
     Ok(file)
+}
+
+/// Values serde cannot check: globs, ranges, names.
+fn check_values(file: &ConfigFile, src: &str, path: &Path) -> Result<(), ConfigError> {
+    let err = |at: usize, message: String| {
+        let lc = LineIndex::new(src).line_column(at, src);
+        ConfigError {
+            path: path.to_path_buf(),
+            line: lc.line as usize,
+            column: lc.column as usize,
+            message,
+        }
+    };
+    for ns in &file.governance.namespace {
+        if let Err(e) = globset::Glob::new(ns.path.get_ref()) {
+            return Err(err(
+                ns.path.span().start,
+                format!("invalid glob `{}`: {}", ns.path.get_ref(), e.kind()),
+            ));
+        }
+    }
+    if let Some(t) = &file.duplicates.near_threshold {
+        let v = *t.get_ref();
+        if !(v > 0.0 && v <= 1.0) {
+            return Err(err(
+                t.span().start,
+                format!("near-threshold must be in (0, 1], found {v}"),
+            ));
+        }
+    }
+    for p in &file.credentials.extra_packs {
+        if p.get_ref().trim().is_empty() {
+            return Err(err(
+                p.span().start,
+                "extra-packs entries must be file paths".to_string(),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Read and parse a config file.
@@ -366,6 +471,13 @@ impl Resolver {
         let mut settings = Settings::default();
         if let Some((path, file)) = &self.explicit {
             settings.apply(file);
+            let base = path.parent().unwrap_or(Path::new("."));
+            settings.extra_packs = file
+                .credentials
+                .extra_packs
+                .iter()
+                .map(|p| base.join(p.get_ref()))
+                .collect();
             settings.config_path = Some(path.clone());
         } else {
             // A folder without its own config inherits its parent's settings, so each folder
@@ -378,6 +490,12 @@ impl Resolver {
                 (Some(path), _) => {
                     let file = load_config(&path)?;
                     settings.apply(&file);
+                    settings.extra_packs = file
+                        .credentials
+                        .extra_packs
+                        .iter()
+                        .map(|p| dir.join(p.get_ref()))
+                        .collect();
                     settings.config_path = Some(path);
                 }
                 (None, Some(parent)) => return self.settings_for(parent),
@@ -415,6 +533,21 @@ mod tests {
         .unwrap_err();
         assert_eq!(err.line, 4);
         assert!(err.message.contains("selcet"), "{}", err.message);
+    }
+
+    #[test]
+    fn bad_globs_and_thresholds_are_errors_with_lines() {
+        let src = "[governance]\nrequired-metadata = [\"owner\"]\n\n[[governance.namespace]]\npath = \"plugins/[finance/**\"\nprefix = \"finance-\"\n";
+        let err = parse_config(src, Path::new("x.toml")).unwrap_err();
+        assert_eq!(err.line, 5, "{err}");
+        let err =
+            parse_config("[duplicates]\nnear-threshold = 1.5\n", Path::new("x.toml")).unwrap_err();
+        assert_eq!(err.line, 2, "{err}");
+        let ok = parse_config(
+            "[duplicates]\nnear-threshold = 0.8\n[credentials]\nextra-packs = [\"org.toml\"]\n",
+            Path::new("x.toml"),
+        );
+        assert!(ok.is_ok());
     }
 
     #[test]
