@@ -49,6 +49,8 @@ pub struct Report {
     pub sources: HashMap<PathBuf, Arc<SourceFile>>,
     /// Settings in force at the first audited path (for the exit code).
     pub settings: Arc<Settings>,
+    /// The skill files and manifests that were checked (for per-file reports such as JUnit).
+    pub checked: Vec<PathBuf>,
 }
 
 impl Report {
@@ -274,11 +276,31 @@ pub fn run_rules(
             crate::Severity::Info => summary.infos += 1,
         }
     }
+    let mut checked: Vec<PathBuf> = workspace
+        .skills
+        .iter()
+        .map(|s| s.path(workspace).to_path_buf())
+        .collect();
+    checked.extend(
+        workspace
+            .files
+            .iter()
+            .filter(|f| {
+                f.entry
+                    .rel
+                    .parent()
+                    .and_then(Path::file_name)
+                    .is_some_and(|n| n == ".claude-plugin")
+            })
+            .map(|f| f.entry.display.clone()),
+    );
+    checked.sort();
     Ok(Report {
         diagnostics,
         summary,
         sources,
         settings: root_settings,
+        checked,
     })
 }
 

@@ -52,8 +52,22 @@ enum ListFormat {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum OutputFormat {
+    /// Source excerpts with carets, for people.
     Text,
+    /// One line per finding: `path:line:col: CODE message`.
+    Concise,
+    /// The versioned JSON report (docs/json-output.md).
     Json,
+    /// One JSON object per finding and line.
+    JsonLines,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// JUnit XML.
+    Junit,
+    /// A Markdown summary (for $GITHUB_STEP_SUMMARY or PR comments).
+    Markdown,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -108,9 +122,15 @@ struct CheckArgs {
     /// Worker threads (default: one per core).
     #[arg(long, short = 'j', default_value_t = 0)]
     threads: usize,
-    /// When to color text output.
+    /// When to color text output (`auto` honours NO_COLOR and only colors a terminal).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
+    /// Print nothing but the findings (no summary line).
+    #[arg(long, short)]
+    quiet: bool,
+    /// Print counts per rule code instead of the findings.
+    #[arg(long)]
+    statistics: bool,
 }
 
 fn main() -> ExitCode {
@@ -254,19 +274,36 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
             .build_global();
     }
     let report = check(&args.paths, &options)?;
-    let text = match args.format {
-        OutputFormat::Json => report::json::render(&report),
-        OutputFormat::Text => {
-            let color = match args.color {
-                ColorChoice::Always => true,
-                ColorChoice::Never => false,
-                ColorChoice::Auto => {
-                    args.output.is_none()
-                        && std::io::stdout().is_terminal()
-                        && std::env::var_os("NO_COLOR").is_none()
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            args.output.is_none()
+                && std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none()
+        }
+    };
+    let text = if args.statistics {
+        report::text::render_statistics(&report)
+    } else {
+        match args.format {
+            OutputFormat::Json => report::json::render(&report),
+            OutputFormat::JsonLines => report::json::render_lines(&report),
+            OutputFormat::Sarif => report::sarif::render(&report),
+            OutputFormat::Github => report::github::render(&report),
+            OutputFormat::Junit => report::junit::render(&report),
+            OutputFormat::Markdown => report::markdown::render(&report),
+            OutputFormat::Concise => report::text::render_concise(&report, !args.quiet),
+            OutputFormat::Text => {
+                let mut t = report::text::render(&report, color);
+                if args.quiet {
+                    let summary = report::text::summary_line(&report);
+                    if t.ends_with(&summary) {
+                        t.truncate(t.len() - summary.len());
+                    }
                 }
-            };
-            report::text::render(&report, color)
+                t
+            }
         }
     };
     write_out(args.output.as_ref(), &text)?;

@@ -83,3 +83,13 @@ pub fn render(report: &Report) -> String {
     out.push('\n');
     out
 }
+
+/// JSON lines: one compact diagnostic object per line, for streaming consumers.
+pub fn render_lines(report: &Report) -> String {
+    let mut out = String::new();
+    for d in &report.diagnostics {
+        out.push_str(&serde_json::to_string(&diagnostic_json(report, d)).unwrap_or_default());
+        out.push('\n');
+    }
+    out
+}

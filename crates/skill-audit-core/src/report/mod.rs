@@ -1,6 +1,11 @@
 //! Reporters: every output format renders the one sorted diagnostic list of a [`Report`].
 
+pub mod escape;
+pub mod github;
 pub mod json;
+pub mod junit;
+pub mod markdown;
+pub mod sarif;
 pub mod text;
 
 use crate::runner::Report;

@@ -167,3 +167,45 @@ pub fn summary_line(report: &Report) -> String {
         plural(s.marketplaces, "marketplace", "marketplaces"),
     )
 }
+
+/// One line per finding: `path:line:col: CODE [severity] message`, then the summary.
+pub fn render_concise(report: &Report, summary: bool) -> String {
+    let mut out = String::new();
+    for d in &report.diagnostics {
+        let (s, _) = super::positions(report, d);
+        out.push_str(&format!(
+            "{}:{}:{}: {} [{}] {}\n",
+            super::escape::one_line(&slash_path(&d.path)),
+            s.line,
+            s.column,
+            d.code,
+            d.severity,
+            super::escape::one_line(&d.message)
+        ));
+    }
+    if summary {
+        out.push_str(&summary_line(report));
+    }
+    out
+}
+
+/// Counts per code, most frequent first (like `ruff --statistics`).
+pub fn render_statistics(report: &Report) -> String {
+    let mut counts: std::collections::BTreeMap<(&str, &str), (usize, Severity)> =
+        std::collections::BTreeMap::new();
+    for d in &report.diagnostics {
+        let e = counts
+            .entry((d.code.as_str(), d.rule.as_str()))
+            .or_insert((0, d.severity));
+        e.0 += 1;
+        e.1 = e.1.max(d.severity);
+    }
+    let mut rows: Vec<_> = counts.into_iter().collect();
+    rows.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(&b.0)));
+    let mut out = String::new();
+    for ((code, rule), (n, sev)) in rows {
+        out.push_str(&format!("{n:>7}  {code:<6} {:<8} {rule}\n", sev.as_str()));
+    }
+    out.push_str(&summary_line(report));
+    out
+}
