@@ -4,7 +4,7 @@
 //! rules cannot mask a miss); `pass/` must produce none of it with every rule enabled. A fixture
 //! folder may hold a `skill-audit.toml` (for a profile or a limit). A file `expect.txt` in a
 //! `fail/` case lists the `line:column` of each expected finding, one per line, and the findings
-//! must be exactly there.
+//! must be exactly there. `also-select.txt` in a `fail/` case names more codes to enable.
 //!
 //! Rules whose failing case cannot be a committed file (a FIFO, a panic, an unreadable file as
 //! root) are listed in `RUNTIME_ONLY` and tested in `tests/cli.rs` or in the core's unit tests.
@@ -58,7 +58,13 @@ fn every_rule_has_fixtures_and_they_behave() {
             problems.push(format!("{}: no fail/ fixture", meta.code));
         }
         for case in &fail {
-            let report = run(case, Some(vec![meta.code.to_string()]));
+            // Only the rule under test runs, plus any rules a case lists in `also-select.txt`
+            // (an unused-suppression case needs the suppressed rule to run).
+            let mut select = vec![meta.code.to_string()];
+            if let Ok(also) = std::fs::read_to_string(case.join("also-select.txt")) {
+                select.extend(also.split_whitespace().map(String::from));
+            }
+            let report = run(case, Some(select));
             let found: Vec<_> = report
                 .diagnostics
                 .iter()

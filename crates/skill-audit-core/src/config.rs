@@ -149,6 +149,10 @@ pub struct RulesSection {
     pub ignore: Vec<String>,
     #[serde(default)]
     pub severity: BTreeMap<String, Severity>,
+    /// Glob (relative to the config file's folder) to codes ignored in matching files; the way
+    /// to accept findings in JSON manifests, which cannot hold comments.
+    #[serde(default)]
+    pub per_file_ignores: BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -186,7 +190,7 @@ impl std::error::Error for ConfigError {}
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
 
 /// Settings in force for one skill, after config and command-line overrides.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Settings {
     pub profile: Profile,
     pub fail_on: FailOn,
@@ -205,6 +209,10 @@ pub struct Settings {
     pub near_threshold: f64,
     /// `[credentials] extra-packs`, resolved against the config file's folder.
     pub extra_packs: Vec<PathBuf>,
+    /// `[rules] per-file-ignores`, compiled; globs match paths relative to `config_dir`.
+    pub per_file_ignores: Vec<(globset::GlobMatcher, Vec<String>)>,
+    /// The folder of the config file (where relative globs and paths start).
+    pub config_dir: Option<PathBuf>,
 }
 
 /// Default near-duplicate similarity threshold.
@@ -226,6 +234,8 @@ impl Default for Settings {
             governance: GovernanceSection::default(),
             near_threshold: DEFAULT_NEAR_THRESHOLD,
             extra_packs: Vec::new(),
+            per_file_ignores: Vec::new(),
+            config_dir: None,
         }
     }
 }
@@ -253,6 +263,21 @@ impl Settings {
             (Some(_), None) => true,
             (Some(s), Some(i)) => s > i,
         }
+    }
+
+    /// Whether `[rules] per-file-ignores` drops `code` in the file at absolute `path`.
+    pub fn ignored_in_file(&self, code: &str, path: &Path) -> bool {
+        if self.per_file_ignores.is_empty() {
+            return false;
+        }
+        let rel = self
+            .config_dir
+            .as_deref()
+            .and_then(|d| path.strip_prefix(d).ok())
+            .unwrap_or(path);
+        self.per_file_ignores.iter().any(|(g, codes)| {
+            g.is_match(rel) && codes.iter().any(|c| prefix_len(c, code).is_some())
+        })
     }
 
     /// The severity a finding is shown with, after `[rules.severity]` overrides.
@@ -296,6 +321,12 @@ impl Settings {
             self.yaml_max_depth = d;
         }
         self.governance = file.governance.clone();
+        for (glob, codes) in &file.rules.per_file_ignores {
+            if let Ok(g) = globset::Glob::new(glob) {
+                self.per_file_ignores
+                    .push((g.compile_matcher(), codes.clone()));
+            }
+        }
         if let Some(t) = &file.duplicates.near_threshold {
             self.near_threshold = *t.get_ref();
         }
@@ -346,7 +377,8 @@ fn check_codes(file: &ConfigFile, src: &str, path: &Path) -> Result<(), ConfigEr
         .iter()
         .flatten()
         .chain(file.rules.ignore.iter())
-        .chain(file.rules.severity.keys());
+        .chain(file.rules.severity.keys())
+        .chain(file.rules.per_file_ignores.values().flatten());
     for name in names {
         if !valid(name) {
             let at = src
@@ -393,6 +425,12 @@ fn check_values(file: &ConfigFile, src: &str, path: &Path) -> Result<(), ConfigE
             message,
         }
     };
+    for glob in file.rules.per_file_ignores.keys() {
+        if let Err(e) = globset::Glob::new(glob) {
+            let at = src.find(glob.as_str()).unwrap_or(0);
+            return Err(err(at, format!("invalid glob `{glob}`: {}", e.kind())));
+        }
+    }
     for ns in &file.governance.namespace {
         if let Err(e) = globset::Glob::new(ns.path.get_ref()) {
             return Err(err(
@@ -478,6 +516,7 @@ impl Resolver {
                 .iter()
                 .map(|p| base.join(p.get_ref()))
                 .collect();
+            settings.config_dir = Some(base.to_path_buf());
             settings.config_path = Some(path.clone());
         } else {
             // A folder without its own config inherits its parent's settings, so each folder
@@ -496,6 +535,7 @@ impl Resolver {
                         .iter()
                         .map(|p| dir.join(p.get_ref()))
                         .collect();
+                    settings.config_dir = Some(dir.to_path_buf());
                     settings.config_path = Some(path);
                 }
                 (None, Some(parent)) => return self.settings_for(parent),

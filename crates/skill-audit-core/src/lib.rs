@@ -34,6 +34,7 @@ pub mod report;
 pub mod rules;
 pub mod runner;
 pub mod source;
+pub mod suppression;
 pub mod text;
 pub mod workspace;
 pub mod yaml;

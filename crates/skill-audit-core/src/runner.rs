@@ -14,6 +14,7 @@ use crate::diagnostic::Diagnostic;
 use crate::discovery::{self, display_path};
 use crate::rules::{self, sa, Context, Rule};
 use crate::source::{slash_path, SourceFile};
+use crate::suppression::{self, InvalidSuppression, Suppression};
 use crate::workspace::Workspace;
 
 /// What to audit and how.
@@ -246,18 +247,23 @@ pub fn run_rules(
         .filter_map(|f| f.source.as_ref().map(|s| (s.path.clone(), Arc::clone(s))))
         .collect();
 
-    // Severity overrides from the settings in force where each finding is.
-    let settings_by_path: HashMap<&Path, &Arc<Settings>> = workspace
+    // Settings in force where each finding is: per-file ignores, then severity overrides.
+    let settings_by_path: HashMap<&Path, (&Path, &Arc<Settings>)> = workspace
         .files
         .iter()
         .zip(file_settings.iter())
-        .map(|(f, s)| (f.entry.display.as_path(), s))
+        .map(|(f, s)| (f.entry.display.as_path(), (f.entry.abs.as_path(), s)))
         .collect();
+    diagnostics.retain(|d| {
+        settings_by_path
+            .get(d.path.as_path())
+            .is_none_or(|(abs, s)| !s.ignored_in_file(&d.code, abs))
+    });
+    let mut diagnostics = apply_suppressions(diagnostics, workspace, &file_settings);
     for d in &mut diagnostics {
         let s = settings_by_path
             .get(d.path.as_path())
-            .copied()
-            .unwrap_or(&root_settings);
+            .map_or(&root_settings, |(_, s)| *s);
         d.severity = s.severity_for(&d.code, d.severity);
     }
     finish(&mut diagnostics, &sources);
@@ -302,6 +308,76 @@ pub fn run_rules(
         settings: root_settings,
         checked,
     })
+}
+
+/// Drop findings covered by suppression comments; report invalid and unused suppressions.
+fn apply_suppressions(
+    diagnostics: Vec<Diagnostic>,
+    workspace: &Workspace,
+    file_settings: &[Arc<Settings>],
+) -> Vec<Diagnostic> {
+    let is_known = |c: &str| {
+        rules::metas()
+            .iter()
+            .any(|m| m.code.len() >= c.len() && m.code[..c.len()].eq_ignore_ascii_case(c))
+            || rules::is_dynamic_code(c)
+    };
+    let parsed: Vec<(usize, Vec<Suppression>, Vec<InvalidSuppression>)> = workspace
+        .files
+        .par_iter()
+        .enumerate()
+        .filter_map(|(i, f)| {
+            let src = f.source.as_ref()?;
+            let (found, invalid) = suppression::parse(src, &is_known);
+            (!found.is_empty() || !invalid.is_empty()).then_some((i, found, invalid))
+        })
+        .collect();
+    if parsed.is_empty() {
+        return diagnostics;
+    }
+    let mut by_path: HashMap<&Path, (usize, &[Suppression], Vec<bool>)> = HashMap::new();
+    for (i, found, _) in &parsed {
+        by_path.insert(
+            workspace.files[*i].entry.display.as_path(),
+            (*i, found.as_slice(), vec![false; found.len()]),
+        );
+    }
+    let mut kept = Vec::with_capacity(diagnostics.len());
+    for d in diagnostics {
+        let unsuppressible = d.code == sa::InvalidSuppressionComment::META.code
+            || d.code == sa::UnusedSuppression::META.code;
+        if let (false, Some((i, found, used))) = (unsuppressible, by_path.get_mut(d.path.as_path()))
+        {
+            if let Some(src) = &workspace.files[*i].source {
+                let line = src.index.line_of(d.range.start());
+                if let Some(k) = found.iter().position(|s| s.covers(&d.code, line)) {
+                    used[k] = true;
+                    continue;
+                }
+            }
+        }
+        kept.push(d);
+    }
+    for (i, _, invalid) in &parsed {
+        let path = &workspace.files[*i].entry.display;
+        let settings = &file_settings[*i];
+        if settings.is_enabled(sa::InvalidSuppressionComment::META.code) {
+            for bad in invalid {
+                kept.push(sa::invalid_suppression(path, bad.range, &bad.problem));
+            }
+        }
+        if let Some((_, found, used)) = by_path.get(path.as_path()) {
+            if settings.is_enabled(sa::UnusedSuppression::META.code) {
+                for (s, was_used) in found.iter().zip(used) {
+                    // Only a suppression whose rules all ran can be known to be unused.
+                    if !was_used && s.codes.iter().all(|c| settings.is_enabled(c)) {
+                        kept.push(sa::unused_suppression(path, s.range, &s.codes));
+                    }
+                }
+            }
+        }
+    }
+    kept
 }
 
 /// Sort, drop exact duplicates and compute fingerprints.

@@ -4,22 +4,26 @@
 mod binary_file;
 mod file_too_large;
 mod internal_error;
+mod invalid_suppression_comment;
 mod invalid_utf8;
 mod io_error;
 mod not_regular_file;
 mod symlink_escapes_root;
 mod symlink_loop;
+mod unused_suppression;
 
 use std::path::Path;
 
 pub use binary_file::BinaryFile;
 pub use file_too_large::FileTooLarge;
 pub use internal_error::InternalError;
+pub use invalid_suppression_comment::InvalidSuppressionComment;
 pub use invalid_utf8::InvalidUtf8;
 pub use io_error::IoError;
 pub use not_regular_file::NotRegularFile;
 pub use symlink_escapes_root::SymlinkEscapesRoot;
 pub use symlink_loop::SymlinkLoop;
+pub use unused_suppression::UnusedSuppression;
 
 use crate::diagnostic::Diagnostic;
 use crate::rules::{Rule, RuleMeta};
@@ -34,6 +38,8 @@ pub static RULES: &[&dyn Rule] = &[
     &InvalidUtf8,
     &BinaryFile,
     &NotRegularFile,
+    &InvalidSuppressionComment,
+    &UnusedSuppression,
 ];
 
 fn whole_file(meta: &'static RuleMeta, path: &Path, message: String) -> Diagnostic {
@@ -100,5 +106,31 @@ pub fn internal_error(path: &Path, what: &str) -> Diagnostic {
         format!("internal error while checking this file: {what}"),
     );
     d.set_help("this is a bug in skill-audit; please report it with the file that triggered it");
+    d
+}
+
+pub fn invalid_suppression(path: &Path, range: TextRange, problem: &str) -> Diagnostic {
+    let mut d = Diagnostic::new(
+        InvalidSuppressionComment::META.code,
+        InvalidSuppressionComment::META.name,
+        InvalidSuppressionComment::META.severity,
+        path,
+        range,
+        format!("suppression comment {problem} and suppresses nothing"),
+    );
+    d.set_help("write `<!-- skill-audit-ignore CODE: reason -->` (or `# skill-audit: ignore[CODE] reason`) with a known code and a reason");
+    d
+}
+
+pub fn unused_suppression(path: &Path, range: TextRange, codes: &[String]) -> Diagnostic {
+    let mut d = Diagnostic::new(
+        UnusedSuppression::META.code,
+        UnusedSuppression::META.name,
+        UnusedSuppression::META.severity,
+        path,
+        range,
+        format!("suppression of {} matches no finding", codes.join(", ")),
+    );
+    d.set_help("remove the suppression comment");
     d
 }
