@@ -255,7 +255,9 @@ mod tests {
     }
 
     fn parsed(text: &str) -> Frontmatter {
-        let Split::Closed(f) = split(text) else { panic!("no frontmatter in {text:?}") };
+        let Split::Closed(f) = split(text) else {
+            panic!("no frontmatter in {text:?}")
+        };
         parse_lenient(text, f, YamlLimits::default())
     }
 
@@ -278,7 +280,8 @@ mod tests {
 
     #[test]
     fn fences_tolerate_trailing_blanks_and_crlf_spans_map_back() {
-        let text = "\u{feff}---  \r\nname: pdf-tools\r\ndescription: Reads PDFs\r\n---\t\r\n# Body\r\n";
+        let text =
+            "\u{feff}---  \r\nname: pdf-tools\r\ndescription: Reads PDFs\r\n---\t\r\n# Body\r\n";
         let fm = parsed(text);
         assert!(fm.yaml.error.is_none());
         let root = fm.yaml.root.unwrap();

@@ -24,10 +24,12 @@
 //! # Ok::<(), skill_audit::CheckError>(())
 //! ```
 
+pub mod baseline;
 pub mod config;
 pub mod diagnostic;
 pub mod discovery;
 pub mod docs;
+pub mod fix;
 pub mod frontmatter;
 pub mod markdown;
 pub mod report;

@@ -65,6 +65,20 @@ impl Report {
     pub fn source(&self, path: &Path) -> Option<&Arc<SourceFile>> {
         self.sources.get(path)
     }
+
+    /// Recompute the severity counts after diagnostics were removed (baseline, filters).
+    pub fn recount(&mut self) {
+        self.summary.errors = 0;
+        self.summary.warnings = 0;
+        self.summary.infos = 0;
+        for d in &self.diagnostics {
+            match d.severity {
+                crate::Severity::Error => self.summary.errors += 1,
+                crate::Severity::Warning => self.summary.warnings += 1,
+                crate::Severity::Info => self.summary.infos += 1,
+            }
+        }
+    }
 }
 
 /// A problem that stops a run before any file is checked.

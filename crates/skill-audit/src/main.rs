@@ -131,6 +131,21 @@ struct CheckArgs {
     /// Print counts per rule code instead of the findings.
     #[arg(long)]
     statistics: bool,
+    /// Apply safe fixes to the files, then report what remains.
+    #[arg(long)]
+    fix: bool,
+    /// With --fix or --diff, also apply unsafe fixes (they may change meaning).
+    #[arg(long)]
+    unsafe_fixes: bool,
+    /// Print the fixes as a unified diff without writing anything.
+    #[arg(long, conflicts_with = "fix")]
+    diff: bool,
+    /// Report only findings not in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Write a baseline of today's findings to FILE (and exit 0).
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -273,7 +288,68 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
             .num_threads(args.threads)
             .build_global();
     }
-    let report = check(&args.paths, &options)?;
+    let mut report = check(&args.paths, &options)?;
+    if args.diff {
+        let files = skill_audit::fix::fixed_files(&report, args.unsafe_fixes);
+        let mut out = String::new();
+        for f in &files {
+            let name = skill_audit::source::slash_path(&f.path);
+            let diff = similar::TextDiff::from_lines(&f.before, &f.after);
+            out.push_str(
+                &diff
+                    .unified_diff()
+                    .context_radius(2)
+                    .header(&format!("a/{name}"), &format!("b/{name}"))
+                    .to_string(),
+            );
+        }
+        write_out(args.output.as_ref(), &out)?;
+        return Ok(if files.is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        });
+    }
+    if args.fix {
+        // Apply, re-check, repeat: a fix may enable another (overlapping edits wait a pass).
+        let mut fixed = 0usize;
+        for _ in 0..10 {
+            let files = skill_audit::fix::fixed_files(&report, args.unsafe_fixes);
+            if files.is_empty() {
+                break;
+            }
+            for f in &files {
+                std::fs::write(&f.abs_path, &f.after)
+                    .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", f.path.display()))?;
+                fixed += f.applied;
+            }
+            report = check(&args.paths, &options)?;
+        }
+        if fixed > 0 && !args.quiet {
+            eprintln!(
+                "Fixed {fixed} problem{}.",
+                if fixed == 1 { "" } else { "s" }
+            );
+        }
+    }
+    if let Some(path) = &args.write_baseline {
+        let baseline = skill_audit::baseline::Baseline::from_report(&report);
+        std::fs::write(path, baseline.to_json())
+            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+        if !args.quiet {
+            eprintln!(
+                "Wrote a baseline of {} findings to {}.",
+                baseline.findings.len(),
+                path.display()
+            );
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Some(path) = &args.baseline {
+        let baseline =
+            skill_audit::baseline::Baseline::load(path).map_err(|e| anyhow::anyhow!(e))?;
+        baseline.filter(&mut report);
+    }
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,

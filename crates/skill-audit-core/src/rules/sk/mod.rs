@@ -19,6 +19,7 @@ mod fence_in_value;
 mod frontmatter_invalid_yaml;
 mod frontmatter_missing;
 mod frontmatter_not_mapping;
+mod frontmatter_trailing_whitespace;
 mod frontmatter_unclosed;
 mod invalid_field_value;
 mod metadata_invalid;
@@ -53,6 +54,7 @@ pub use fence_in_value::FenceInValue;
 pub use frontmatter_invalid_yaml::FrontmatterInvalidYaml;
 pub use frontmatter_missing::FrontmatterMissing;
 pub use frontmatter_not_mapping::FrontmatterNotMapping;
+pub use frontmatter_trailing_whitespace::FrontmatterTrailingWhitespace;
 pub use frontmatter_unclosed::FrontmatterUnclosed;
 pub use invalid_field_value::InvalidFieldValue;
 pub use metadata_invalid::MetadataInvalid;
@@ -79,6 +81,7 @@ pub static RULES: &[&dyn Rule] = &[
     &NonPortableYaml,
     &UnquotedColon,
     &FenceInValue,
+    &FrontmatterTrailingWhitespace,
     &NameMissing,
     &NameNotString,
     &NameTooLong,
