@@ -76,6 +76,8 @@ pub struct Skill {
     pub files: std::ops::Range<usize>,
     /// The closest skill folder that contains this one.
     pub parent: Option<usize>,
+    /// Parsing the skill file failed internally (reported as SA001); other rules skip it.
+    pub parse_failed: bool,
 }
 
 impl Skill {
@@ -251,7 +253,7 @@ impl Workspace {
         }
         let files = &self.files;
         let roots = &self.roots;
-        let mut skills: Vec<Skill> = candidates
+        let skills: Vec<(Skill, Option<Diagnostic>)> = candidates
             .par_iter()
             .map(|&(i, lower)| {
                 let f = &files[i];
@@ -292,26 +294,47 @@ impl Workspace {
                     .iter()
                     .position(|g| g.root != f.root || !g.entry.rel.starts_with(&rel_dir))
                     .map_or(files.len(), |p| start + p);
-                let (frontmatter, body_start, md) = match &f.source {
-                    None => (FrontmatterState::Missing, 0, MarkdownInfo::default()),
-                    Some(src) => parse_skill_file(&src.text, limits),
+                // Parsing is the first code to touch hostile input: a parser bug must cost
+                // this one file, not the run.
+                let parsed = match &f.source {
+                    None => Ok((FrontmatterState::Missing, 0, MarkdownInfo::default())),
+                    Some(src) => std::panic::catch_unwind(|| parse_skill_file(&src.text, limits)),
                 };
-                Skill {
-                    dir,
-                    display_dir,
-                    dir_name,
-                    root: f.root,
-                    file: i,
-                    lowercase_file_name: lower,
-                    source: f.source.clone(),
-                    frontmatter,
-                    body_start,
-                    markdown: md,
-                    files: start..end,
-                    parent: None,
-                }
+                let (frontmatter, body_start, md, problem) = match parsed {
+                    Ok((fm, b, md)) => (fm, b, md, None),
+                    Err(_) => (
+                        FrontmatterState::Missing,
+                        0,
+                        MarkdownInfo::default(),
+                        Some(sa::internal_error(
+                            &f.entry.display,
+                            "the skill file could not be parsed",
+                        )),
+                    ),
+                };
+                (
+                    Skill {
+                        dir,
+                        display_dir,
+                        dir_name,
+                        root: f.root,
+                        file: i,
+                        lowercase_file_name: lower,
+                        source: f.source.clone(),
+                        frontmatter,
+                        body_start,
+                        markdown: md,
+                        files: start..end,
+                        parent: None,
+                        parse_failed: problem.is_some(),
+                    },
+                    problem,
+                )
             })
             .collect();
+        let (mut skills, problems): (Vec<Skill>, Vec<Option<Diagnostic>>) =
+            skills.into_iter().unzip();
+        self.problems.extend(problems.into_iter().flatten());
         skills.sort_by(|a, b| (a.root, &a.dir).cmp(&(b.root, &b.dir)));
         // Sorted by folder, a skill's ancestors are on a stack of the folders still open.
         let mut open: Vec<usize> = Vec::new();

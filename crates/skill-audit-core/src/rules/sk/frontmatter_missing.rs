@@ -41,6 +41,9 @@ crate::declare_rule! {
 impl Rule for FrontmatterMissing {
     fn check_skill(&self, skill: &Skill, cx: &mut Context<'_>) {
         let Some(src) = &skill.source else { return };
+        if skill.parse_failed {
+            return;
+        }
         if matches!(skill.frontmatter, FrontmatterState::Missing) {
             let first_line = src.index.line_range(0, &src.text);
             let range = if first_line.is_empty() {
