@@ -25,6 +25,8 @@ pub struct CheckOptions {
     pub overrides: Overrides,
     /// Worker threads (0: one per core).
     pub threads: usize,
+    /// Unsaved editor buffers: absolute (canonical) path to text, used instead of the disk.
+    pub overlays: HashMap<PathBuf, String>,
 }
 
 /// Counts for the summary line and the JSON `summary` object.
@@ -176,7 +178,12 @@ pub fn check(paths: &[PathBuf], options: &CheckOptions) -> Result<Report, CheckE
         walks.push(walk);
     }
     let base = first_settings.unwrap_or_default();
-    let workspace = Workspace::build(walks, base.max_file_size, base.yaml_limits());
+    let workspace = Workspace::build_with_overlays(
+        walks,
+        base.max_file_size,
+        base.yaml_limits(),
+        &options.overlays,
+    );
     let mut report = run_rules(&workspace, &resolver, &rules::all())?;
     report.settings = base;
     report.summary.elapsed_ms = started.elapsed().as_millis();

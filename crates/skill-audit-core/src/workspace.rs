@@ -168,6 +168,17 @@ pub fn skill_file_kind(name: &str) -> Option<bool> {
 impl Workspace {
     /// Read and model what the walks found. `max_file_size` caps every read.
     pub fn build(walks: Vec<Discovered>, max_file_size: u64, limits: YamlLimits) -> Self {
+        Self::build_with_overlays(walks, max_file_size, limits, &HashMap::new())
+    }
+
+    /// Like [`Workspace::build`], but files whose canonical path is a key of `overlays` take
+    /// their text from it instead of the disk (an editor's unsaved buffers).
+    pub fn build_with_overlays(
+        walks: Vec<Discovered>,
+        max_file_size: u64,
+        limits: YamlLimits,
+        overlays: &HashMap<PathBuf, String>,
+    ) -> Self {
         let mut ws = Workspace::default();
         for (root_index, walk) in walks.into_iter().enumerate() {
             ws.roots.push(Root {
@@ -185,7 +196,15 @@ impl Workspace {
         let results: Vec<_> = ws
             .files
             .par_iter()
-            .map(|f| read_entry(&f.entry, max_file_size))
+            .map(|f| match overlays.get(&f.entry.abs) {
+                Some(text) => Ok(Some(SourceFile::from_bytes(
+                    f.entry.display.clone(),
+                    f.entry.abs.clone(),
+                    text.clone().into_bytes(),
+                    f.entry.executable,
+                ))),
+                None => read_entry(&f.entry, max_file_size),
+            })
             .collect();
         for (file, result) in ws.files.iter_mut().zip(results) {
             match result {
