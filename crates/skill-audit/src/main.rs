@@ -281,6 +281,7 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         config: args.config,
         overrides,
         threads: args.threads,
+        ..CheckOptions::default()
     };
     if args.threads > 0 {
         // Sizing the global pool can only fail if it was already built; then keep it.
