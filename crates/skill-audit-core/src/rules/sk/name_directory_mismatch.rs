@@ -46,22 +46,33 @@ impl Rule for NameDirectoryMismatch {
         }
         let severity = error_if_portable(cx);
         let range = entry.value.range;
-        cx.report_as(
+        let dir_is_valid = dir.len() <= 64
+            && dir
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && !dir.starts_with('-')
+            && !dir.ends_with('-')
+            && !dir.contains("--");
+        let d = cx.report_as(
             Self::META,
             severity,
             &src.path,
             range,
             format!("skill name `{name}` does not match its folder `{dir}`"),
-        )
-        .set_help(format!(
-            "rename the folder to `{name}` or set `name: {dir}`"
-        ))
-        .set_fix(Fix::unsafe_(
-            format!("Set `name: {dir}`"),
-            vec![Edit {
-                range,
-                content: dir.clone(),
-            }],
-        ));
+        );
+        if dir_is_valid {
+            d.set_help(format!(
+                "rename the folder to `{name}` or set `name: {dir}`"
+            ))
+            .set_fix(Fix::unsafe_(
+                format!("Set `name: {dir}`"),
+                vec![Edit {
+                    range,
+                    content: dir.clone(),
+                }],
+            ));
+        } else {
+            d.set_help("rename the folder to match the skill name");
+        }
     }
 }
