@@ -1,1 +1,2 @@
-#[test] fn placeholder_cli() {}
+#[test]
+fn placeholder_cli() {}

@@ -78,7 +78,7 @@ pub fn analyze(text: &str, start: usize) -> MarkdownInfo {
         let r = TextRange::new(range.start + start, range.end + start);
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
-                heading = Some((level as u8, r.start(), String::new()))
+                heading = Some((level as u8, r.start(), String::new()));
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((level, s, text)) = heading.take() {

@@ -1,6 +1,7 @@
 //! Running the rules over a workspace: in parallel, each unit inside `catch_unwind`.
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -52,7 +53,7 @@ pub struct Report {
     pub sources: HashMap<PathBuf, Arc<SourceFile>>,
     /// Settings in force at the first audited path (for the exit code).
     pub settings: Arc<Settings>,
-    /// The skill files and manifests that were checked (for per-file reports such as JUnit).
+    /// The skill files and manifests that were checked (for per-file reports such as `JUnit`).
     pub checked: Vec<PathBuf>,
 }
 
@@ -143,6 +144,15 @@ fn guarded(path: &Path, f: impl FnOnce() -> Vec<Diagnostic>) -> Vec<Diagnostic> 
 /// }
 /// ```
 pub fn check(paths: &[PathBuf], options: &CheckOptions) -> Result<Report, CheckError> {
+    check_with_workspace(paths, options).map(|(report, _)| report)
+}
+
+/// Like [`check`], but also return the workspace the rules ran over (for inventories and
+/// content hashes: `vet`, `lock`, `verify`).
+pub fn check_with_workspace(
+    paths: &[PathBuf],
+    options: &CheckOptions,
+) -> Result<(Report, Workspace), CheckError> {
     let started = Instant::now();
     let resolver = Resolver::new(options.config.as_deref(), options.overrides.clone())?;
     let paths: Vec<PathBuf> = if paths.is_empty() {
@@ -187,7 +197,7 @@ pub fn check(paths: &[PathBuf], options: &CheckOptions) -> Result<Report, CheckE
     let mut report = run_rules(&workspace, &resolver, &rules::all())?;
     report.settings = base;
     report.summary.elapsed_ms = started.elapsed().as_millis();
-    Ok(report)
+    Ok((report, workspace))
 }
 
 /// Run `rules` over a built workspace.
@@ -402,7 +412,10 @@ fn apply_suppressions(
 }
 
 /// Sort, drop exact duplicates and compute fingerprints.
-pub fn finish(diagnostics: &mut Vec<Diagnostic>, sources: &HashMap<PathBuf, Arc<SourceFile>>) {
+pub fn finish<S: std::hash::BuildHasher>(
+    diagnostics: &mut Vec<Diagnostic>,
+    sources: &HashMap<PathBuf, Arc<SourceFile>, S>,
+) {
     let key = |d: &Diagnostic| {
         let lc = sources.get(&d.path).map(|s| s.line_column(d.range.start()));
         (
@@ -440,12 +453,14 @@ pub fn finish(diagnostics: &mut Vec<Diagnostic>, sources: &HashMap<PathBuf, Arc<
         h.update(slash_path(&d.path).as_bytes());
         h.update([0]);
         h.update(snippet.as_bytes());
-        let base: String = h
+        let base = h
             .finalize()
             .iter()
             .take(8)
-            .map(|b| format!("{b:02x}"))
-            .collect();
+            .fold(String::with_capacity(16), |mut s, b| {
+                let _ = write!(s, "{b:02x}");
+                s
+            });
         let n = seen.entry(base.clone()).or_insert(0);
         d.fingerprint = if *n == 0 { base } else { format!("{base}:{n}") };
         *n += 1;

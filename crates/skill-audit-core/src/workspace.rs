@@ -119,27 +119,31 @@ pub struct Workspace {
     by_path: HashMap<PathBuf, usize>,
 }
 
+/// A file's text, `None` for binary, or why it was not read (boxed: the error path is rare).
 fn read_entry(
     entry: &FileEntry,
     max_size: u64,
-) -> Result<Option<Arc<SourceFile>>, (Unread, Diagnostic)> {
+) -> Result<Option<Arc<SourceFile>>, Box<(Unread, Diagnostic)>> {
     if entry.size > max_size {
-        return Err((
+        return Err(Box::new((
             Unread::TooLarge,
             sa::file_too_large(&entry.display, entry.size, max_size),
-        ));
+        )));
     }
     let mut buf = Vec::with_capacity(usize::try_from(entry.size).unwrap_or(0).min(1 << 24));
     let read =
         std::fs::File::open(&entry.abs).and_then(|f| f.take(max_size + 1).read_to_end(&mut buf));
     if let Err(e) = read {
-        return Err((Unread::Error, sa::io_error(&entry.display, &e.to_string())));
+        return Err(Box::new((
+            Unread::Error,
+            sa::io_error(&entry.display, &e.to_string()),
+        )));
     }
     if buf.len() as u64 > max_size {
-        return Err((
+        return Err(Box::new((
             Unread::TooLarge,
             sa::file_too_large(&entry.display, buf.len() as u64, max_size),
-        ));
+        )));
     }
     if memchr_nul(&buf[..buf.len().min(BINARY_SNIFF)]) {
         return Ok(None);
@@ -210,7 +214,8 @@ impl Workspace {
             match result {
                 Ok(Some(src)) => file.source = Some(src),
                 Ok(None) => file.unread = Some(Unread::Binary),
-                Err((why, diag)) => {
+                Err(boxed) => {
+                    let (why, diag) = *boxed;
                     file.unread = Some(why);
                     ws.problems.push(diag);
                 }

@@ -1,5 +1,6 @@
 //! `skill-audit`: the command-line front end. Everything it shows comes from the core library.
 
+use std::fmt::Write as _;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -64,9 +65,9 @@ enum OutputFormat {
     Sarif,
     /// GitHub Actions workflow commands (annotations).
     Github,
-    /// JUnit XML.
+    /// `JUnit` XML.
     Junit,
-    /// A Markdown summary (for $GITHUB_STEP_SUMMARY or PR comments).
+    /// A Markdown summary (for `$GITHUB_STEP_SUMMARY` or PR comments).
     Markdown,
 }
 
@@ -122,7 +123,7 @@ struct CheckArgs {
     /// Worker threads (default: one per core).
     #[arg(long, short = 'j', default_value_t = 0)]
     threads: usize,
-    /// When to color text output (`auto` honours NO_COLOR and only colors a terminal).
+    /// When to color text output (`auto` honours `NO_COLOR` and only colors a terminal).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
     /// Print nothing but the findings (no summary line).
@@ -163,16 +164,14 @@ fn main() -> ExitCode {
 }
 
 fn write_out(output: Option<&PathBuf>, text: &str) -> anyhow::Result<()> {
-    match output {
-        Some(path) => std::fs::write(path, text)
-            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display())),
-        None => {
-            let mut out = std::io::stdout().lock();
-            match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-                other => other.map_err(Into::into),
-            }
-        }
+    if let Some(path) = output {
+        return std::fs::write(path, text)
+            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()));
+    }
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(Into::into),
     }
 }
 
@@ -205,18 +204,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                         .collect();
                     serde_json::to_string_pretty(&list)? + "\n"
                 }
-                ListFormat::Text => metas
-                    .iter()
-                    .map(|m| {
-                        format!(
-                            "{:<6} {:<8} {:<36} {}\n",
-                            m.code,
-                            m.severity.as_str(),
-                            m.name,
-                            m.summary
-                        )
-                    })
-                    .collect(),
+                ListFormat::Text => metas.iter().fold(String::new(), |mut out, m| {
+                    let _ = writeln!(
+                        out,
+                        "{:<6} {:<8} {:<36} {}",
+                        m.code,
+                        m.severity.as_str(),
+                        m.name,
+                        m.summary
+                    );
+                    out
+                }),
             };
             write_out(None, &text)?;
             Ok(ExitCode::SUCCESS)

@@ -1,6 +1,8 @@
 //! Escaping for each output format, so that no file name or message can break out of its
 //! field: workflow-command injection in `github`, markup in XML and Markdown, URIs in SARIF.
 
+use std::fmt::Write as _;
+
 /// Escape the message part of a GitHub workflow command (`::error ...::MESSAGE`).
 pub fn github_data(s: &str) -> String {
     s.replace('%', "%25")
@@ -64,7 +66,7 @@ pub fn uri_path(path: &str) -> String {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
             out.push(b as char);
         } else {
-            out.push_str(&format!("%{b:02X}"));
+            let _ = write!(out, "%{b:02X}");
         }
     }
     out

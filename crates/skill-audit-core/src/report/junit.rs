@@ -1,4 +1,4 @@
-//! JUnit XML: one test case per checked file, one failure per finding.
+//! `JUnit` XML: one test case per checked file, one failure per finding.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;

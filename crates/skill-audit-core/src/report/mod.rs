@@ -15,14 +15,13 @@ use crate::Diagnostic;
 /// Start and end (1-based line, column in characters) of a diagnostic; `1:1` when the file
 /// has no text.
 pub fn positions(report: &Report, d: &Diagnostic) -> (LineColumn, LineColumn) {
-    match report.source(&d.path) {
-        Some(src) => (
+    if let Some(src) = report.source(&d.path) {
+        (
             src.line_column(d.range.start()),
             src.line_column(d.range.end()),
-        ),
-        None => {
-            let one = LineColumn { line: 1, column: 1 };
-            (one, one)
-        }
+        )
+    } else {
+        let one = LineColumn { line: 1, column: 1 };
+        (one, one)
     }
 }

@@ -1,5 +1,6 @@
 //! Human output: the source line, a caret under the exact span, the help, and a summary.
 
+use std::fmt::Write as _;
 use std::ops::Range;
 
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label, Severity as CsSeverity};
@@ -60,7 +61,7 @@ impl<'a> Files<'a> for ReportFiles<'a> {
     }
 }
 
-impl<'a> ReportFiles<'a> {
+impl ReportFiles<'_> {
     fn id(&mut self, path: &std::path::Path) -> usize {
         let name = slash_path(path);
         if let Some(i) = self.names.iter().position(|(n, _)| *n == name) {
@@ -173,15 +174,16 @@ pub fn render_concise(report: &Report, summary: bool) -> String {
     let mut out = String::new();
     for d in &report.diagnostics {
         let (s, _) = super::positions(report, d);
-        out.push_str(&format!(
-            "{}:{}:{}: {} [{}] {}\n",
+        let _ = writeln!(
+            out,
+            "{}:{}:{}: {} [{}] {}",
             super::escape::one_line(&slash_path(&d.path)),
             s.line,
             s.column,
             d.code,
             d.severity,
             super::escape::one_line(&d.message)
-        ));
+        );
     }
     if summary {
         out.push_str(&summary_line(report));
@@ -204,7 +206,7 @@ pub fn render_statistics(report: &Report) -> String {
     rows.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(&b.0)));
     let mut out = String::new();
     for ((code, rule), (n, sev)) in rows {
-        out.push_str(&format!("{n:>7}  {code:<6} {:<8} {rule}\n", sev.as_str()));
+        let _ = writeln!(out, "{n:>7}  {code:<6} {:<8} {rule}", sev.as_str());
     }
     out.push_str(&summary_line(report));
     out

@@ -184,7 +184,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
 
 /// The metadata of every rule, in code order.
 pub fn metas() -> Vec<&'static RuleMeta> {
-    all().into_iter().map(|r| r.meta()).collect()
+    all().into_iter().map(Described::meta).collect()
 }
 
 /// Look a rule up by code (`SK012`) or name (`name-too-long`), case-insensitively.

@@ -54,17 +54,7 @@ impl Rule for CompatibilityInvalid {
                 )
                 .set_help("describe the environment requirements in one short string");
             }
-            None => {
-                cx.report_as(
-                    Self::META,
-                    Severity::Warning,
-                    &src.path,
-                    range,
-                    "`compatibility` is empty",
-                )
-                .set_help("describe the environment requirements, or remove the key");
-            }
-            Some(s) if s.is_empty() => {
+            None | Some("") => {
                 cx.report_as(
                     Self::META,
                     Severity::Warning,

@@ -10,7 +10,7 @@ crate::declare_rule! {
     ///
     /// ## Why is this bad?
     /// Loaders disagree on duplicates: strict YAML (the reference validator) rejects the file,
-    /// PyYAML and JavaScript loaders silently keep the last value, so what a reviewer reads first is
+    /// `PyYAML` and JavaScript loaders silently keep the last value, so what a reviewer reads first is
     /// not what the agent uses.
     ///
     /// ## Example

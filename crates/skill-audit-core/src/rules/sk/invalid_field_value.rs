@@ -5,6 +5,9 @@ use crate::rules::{Context, Rule};
 use crate::workspace::Skill;
 use crate::yaml::YamlNode;
 
+/// A predicate on a field's value.
+type Check = dyn Fn(&YamlNode) -> bool;
+
 fn one_of(node: &YamlNode, allowed: &[&str]) -> bool {
     node.is_string() && node.as_str().is_some_and(|s| allowed.contains(&s))
 }
@@ -61,7 +64,7 @@ crate::declare_rule! {
 impl Rule for InvalidFieldValue {
     fn check_skill(&self, skill: &Skill, cx: &mut Context<'_>) {
         let Some(src) = &skill.source else { return };
-        let checks: [(&str, &dyn Fn(&YamlNode) -> bool, &str); 12] = [
+        let checks: [(&str, &Check, &str); 12] = [
             ("context", &|n| one_of(n, &["fork"]), "`fork`"),
             (
                 "effort",
