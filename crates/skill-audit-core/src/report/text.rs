@@ -63,7 +63,8 @@ impl<'a> Files<'a> for ReportFiles<'a> {
 
 impl ReportFiles<'_> {
     fn id(&mut self, path: &std::path::Path) -> usize {
-        let name = slash_path(path);
+        // Control characters in a file name must not reach the terminal.
+        let name = super::escape::one_line(&slash_path(path));
         if let Some(i) = self.names.iter().position(|(n, _)| *n == name) {
             return i;
         }
