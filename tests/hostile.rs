@@ -48,7 +48,7 @@ fn yaml_alias_bomb_is_a_diagnostic() {
     let mut prev = 'a';
     for c in 'b'..='j' {
         let refs = vec![format!("*{prev}"); 9].join(",");
-        extra.push_str(&format!("{c}: &{c} [{refs}]\n"));
+        extra += &format!("{c}: &{c} [{refs}]\n");
         prev = c;
     }
     write_skill(tmp.path(), "bomb", &extra);
