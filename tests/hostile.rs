@@ -42,15 +42,17 @@ fn write_skill(dir: &Path, name: &str, extra: &str) {
 #[test]
 fn yaml_alias_bomb_is_a_diagnostic() {
     let tmp = tempfile::tempdir().unwrap();
-    let mut extra = String::from(
-        "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
-    );
+    let mut lines = vec![
+        "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]"
+            .to_string(),
+    ];
     let mut prev = 'a';
     for c in 'b'..='j' {
         let refs = vec![format!("*{prev}"); 9].join(",");
-        extra += &format!("{c}: &{c} [{refs}]\n");
+        lines.push(format!("{c}: &{c} [{refs}]"));
         prev = c;
     }
+    let extra = lines.join("\n") + "\n";
     write_skill(tmp.path(), "bomb", &extra);
     let out = skill_audit(&["check", ".", "--format", "json"], tmp.path());
     assert_eq!(out.status.code(), Some(1));
