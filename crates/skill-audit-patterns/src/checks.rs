@@ -1,0 +1,247 @@
+//! Small pure functions: entropy, redaction, placeholder heuristics, checksums.
+
+/// Shannon entropy of `s` in bits per character (0 for the empty string).
+pub fn shannon_entropy(s: &str) -> f64 {
+    let mut counts: Vec<(char, u32)> = Vec::new();
+    let mut total = 0u32;
+    for c in s.chars() {
+        total += 1;
+        match counts.iter_mut().find(|(k, _)| *k == c) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((c, 1)),
+        }
+    }
+    if total == 0 {
+        return 0.0;
+    }
+    let total = f64::from(total);
+    counts
+        .iter()
+        .map(|&(_, n)| {
+            let p = f64::from(n) / total;
+            -p * p.log2()
+        })
+        .sum()
+}
+
+/// Mask a secret for display. Never reveals more than a quarter of it:
+///
+/// - 16 characters or more: the first 4 characters, then `****` (`ghp_****`). The first four
+///   characters are usually the public prefix of the format and help to identify the key.
+/// - shorter: `****` only.
+///
+/// The length of the secret is not revealed either.
+pub fn redact(secret: &str) -> String {
+    let n = secret.chars().count();
+    if n >= 16 {
+        let head: String = secret.chars().take(4).collect();
+        format!("{head}****")
+    } else {
+        "****".to_string()
+    }
+}
+
+/// `true` when the secret is made of (almost) one repeated character, of very few distinct
+/// characters, or mostly of blocks of 4+ equal characters: `xxxxxxxx`, `AKIAXXXXXXXXXXXXXXXX`,
+/// `0000…`, `abababab`, `aaaaaaaaaa1111111111bbbbbbbbbb`.
+pub(crate) fn is_repeated(secret: &str) -> bool {
+    let mut counts = [0u32; 128];
+    let mut total = 0u32;
+    let mut in_blocks = 0u32;
+    let mut run = 0u32;
+    let mut prev = 0u8;
+    for b in secret.bytes().filter(u8::is_ascii_alphanumeric) {
+        let b = b.to_ascii_lowercase();
+        counts[usize::from(b)] += 1;
+        total += 1;
+        if b == prev {
+            run += 1;
+        } else {
+            if run >= 4 {
+                in_blocks += run;
+            }
+            run = 1;
+            prev = b;
+        }
+    }
+    if run >= 4 {
+        in_blocks += run;
+    }
+    if total < 6 {
+        return false;
+    }
+    let max = counts.iter().copied().max().unwrap_or(0);
+    let distinct = counts.iter().filter(|&&c| c > 0).count();
+    max * 2 >= total
+        || (distinct <= 3 && total >= 8)
+        || in_blocks * 2 >= total
+        || is_periodic(secret)
+}
+
+/// `true` when most of the secret repeats itself with a short period (2 to 4):
+/// `123123123123`, `abcdabcdabcd`.
+fn is_periodic(secret: &str) -> bool {
+    let b: Vec<u8> = secret
+        .bytes()
+        .filter(u8::is_ascii_alphanumeric)
+        .map(|b| b.to_ascii_lowercase())
+        .collect();
+    if b.len() < 12 {
+        return false;
+    }
+    (2..=4).any(|p| {
+        let same = (p..b.len()).filter(|&i| b[i] == b[i - p]).count();
+        same * 10 >= (b.len() - p) * 6
+    })
+}
+
+/// `true` when at least half of the alphanumeric characters of the secret belong to ascending
+/// or descending runs of 4 or more (`1234567890abcdef`, `abcdefgh…`, `ABCD-ABCD`).
+pub(crate) fn is_sequential(secret: &str) -> bool {
+    let chars: Vec<u8> = secret
+        .bytes()
+        .filter(u8::is_ascii_alphanumeric)
+        .map(|b| b.to_ascii_lowercase())
+        .collect();
+    if chars.len() < 8 {
+        return false;
+    }
+    let step = |a: u8, b: u8| -> i32 {
+        // digits wrap 9 -> 0 and 0 -> 9
+        if a.is_ascii_digit() && b.is_ascii_digit() {
+            if a == b'9' && b == b'0' {
+                return 1;
+            }
+            if a == b'0' && b == b'9' {
+                return -1;
+            }
+        }
+        i32::from(b) - i32::from(a)
+    };
+    let mut in_runs = 0usize;
+    let mut i = 0usize;
+    while i + 1 < chars.len() {
+        let dir = step(chars[i], chars[i + 1]);
+        if dir == 1 || dir == -1 {
+            let mut j = i + 1;
+            while j + 1 < chars.len() && step(chars[j], chars[j + 1]) == dir {
+                j += 1;
+            }
+            let len = j - i + 1;
+            if len >= 4 {
+                in_runs += len;
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    in_runs * 2 >= chars.len()
+}
+
+const CRC_POLY: u32 = 0xEDB8_8320;
+
+fn crc32(data: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &b in data {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            let mask = (crc & 1).wrapping_neg();
+            crc = (crc >> 1) ^ (CRC_POLY & mask);
+        }
+    }
+    !crc
+}
+
+const B62_UPPER_FIRST: &[u8; 62] =
+    b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+const B62_LOWER_FIRST: &[u8; 62] =
+    b"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+fn base62_6(mut n: u32, alphabet: &[u8; 62]) -> [u8; 6] {
+    let mut out = [alphabet[0]; 6];
+    for slot in out.iter_mut().rev() {
+        *slot = alphabet[(n % 62) as usize];
+        n /= 62;
+    }
+    out
+}
+
+/// The 6-character checksum of a GitHub-style token body (CRC32, base62, zero padded).
+pub(crate) fn github_checksum(body: &str) -> String {
+    base62_6(crc32(body.as_bytes()), B62_UPPER_FIRST)
+        .iter()
+        .map(|&b| char::from(b))
+        .collect()
+}
+
+/// Verify the CRC32 checksum of a GitHub-style token (`ghp_`, `gho_`, `ghu_`, `ghs_`, `ghr_`,
+/// `npm_`): the last 6 characters are the base62 CRC32 of the random part before them.
+///
+/// Published descriptions of the scheme differ on the base62 alphabet order and on whether the
+/// prefix is included, so every combination is accepted (a random string still passes with a
+/// probability below 10⁻¹⁰). Returns `false` for anything that is not `prefix_` + base62.
+pub fn github_checksum_ok(token: &str) -> bool {
+    let Some((_, rest)) = token.split_once('_') else {
+        return false;
+    };
+    if rest.len() <= 6 || !rest.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return false;
+    }
+    let (body, sum) = rest.split_at(rest.len() - 6);
+    let full = &token[..token.len() - 6];
+    [body, full].iter().any(|data| {
+        let crc = crc32(data.as_bytes());
+        [B62_UPPER_FIRST, B62_LOWER_FIRST]
+            .iter()
+            .any(|alphabet| base62_6(crc, alphabet) == sum.as_bytes())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entropy() {
+        assert!(shannon_entropy("").abs() < f64::EPSILON);
+        assert!(shannon_entropy("aaaa").abs() < f64::EPSILON);
+        assert!((shannon_entropy("ab") - 1.0).abs() < 1e-9);
+        assert!((shannon_entropy("0123456789abcdef") - 4.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn redaction_never_reveals_short_or_tail() {
+        assert_eq!(redact("hunter2"), "****");
+        assert_eq!(redact("abcdefghijklmnop"), "abcd****");
+        assert_eq!(redact("é€ab€€€€€€€€€€€€€€€"), "é€ab****");
+        assert_eq!(redact(""), "****");
+    }
+
+    #[test]
+    fn placeholders() {
+        assert!(is_repeated("xxxxxxxxxxxxxxxxxxxx"));
+        assert!(is_repeated("AKIAXXXXXXXXXXXXXXXX"));
+        assert!(is_repeated("abababababab"));
+        assert!(is_repeated("aaaaaaaaaa1111111111bbbbbbbbbb2222222222"));
+        assert!(!is_repeated("q8Zr2Lk0PwX7"));
+        assert!(is_repeated("GR134894112312312312312312312"));
+        assert!(!is_repeated("Zq3Kf9Lm2Xc8Vb7Nn1Aa0Ss5Dd4Ff6Gg"));
+        assert!(is_sequential("1234567890abcdef"));
+        assert!(is_sequential("12345678-ABCD-ABCD-ABCD-1234567890AB"));
+        assert!(is_sequential("abcdefghijklmnopqrstuvwxyz123"));
+        assert!(!is_sequential("q8Zr2Lk0PwX7mN3v"));
+    }
+
+    #[test]
+    fn checksum_roundtrip() {
+        let body = "Zq3Kf9Lm2Xc8Vb7Nn1Aa0Ss5Dd4Ff6G";
+        let token = format!("ghp_{body}{}", github_checksum(body));
+        assert!(github_checksum_ok(&token));
+        assert!(!github_checksum_ok(&format!("ghp_{body}AAAAAA")));
+        assert!(!github_checksum_ok("ghp_"));
+        assert!(!github_checksum_ok("nounderscore"));
+        // CRC32 check value
+        assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
+    }
+}

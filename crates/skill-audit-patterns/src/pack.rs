@@ -1,0 +1,681 @@
+//! Pack file format (TOML), validation and compilation.
+
+use std::collections::{BTreeMap, HashSet};
+use std::fmt;
+use std::ops::Range;
+
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
+use regex::{Regex, RegexBuilder};
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::{PatternRule, Severity};
+
+/// A malformed pack. `Display` gives `origin:line:col: message` (1-based; `origin:` alone
+/// when no position is known).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PackError {
+    pub origin: String,
+    /// 1-based line and column of the offending TOML, when known.
+    pub position: Option<(usize, usize)>,
+    pub message: String,
+}
+
+impl fmt::Display for PackError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.position {
+            Some((line, col)) => write!(f, "{}:{line}:{col}: {}", self.origin, self.message),
+            None => write!(f, "{}: {}", self.origin, self.message),
+        }
+    }
+}
+
+impl std::error::Error for PackError {}
+
+fn line_col(src: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(src.len());
+    let before = src.get(..offset).unwrap_or(src);
+    let line = before.matches('\n').count() + 1;
+    let col = before
+        .rsplit('\n')
+        .next()
+        .map_or(1, |l| l.chars().count() + 1);
+    (line, col)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Raw (deserialised) form
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawPack {
+    #[allow(dead_code)]
+    title: Option<String>,
+    #[allow(dead_code)]
+    description: Option<String>,
+    #[serde(default)]
+    defines: BTreeMap<String, Spanned<String>>,
+    #[serde(default)]
+    defaults: RawDefaults,
+    allowlist: Option<RawAllowlist>,
+    #[serde(default)]
+    rules: Vec<Spanned<RawRule>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawDefaults {
+    severity: Option<Severity>,
+    help: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawAllowlist {
+    #[allow(dead_code)]
+    description: Option<String>,
+    #[serde(default)]
+    target: Option<Spanned<String>>,
+    #[serde(default)]
+    regexes: Vec<Spanned<String>>,
+    #[serde(default)]
+    stopwords: Vec<String>,
+    #[serde(default)]
+    paths: Vec<Spanned<String>>,
+    #[serde(default)]
+    heuristics: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawExampleSet {
+    #[serde(default)]
+    fail: Vec<String>,
+    #[serde(default)]
+    pass: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawExamples {
+    One(RawExampleSet),
+    Many(Vec<RawExampleSet>),
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawGroup {
+    Index(usize),
+    Name(String),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawRule {
+    id: Spanned<String>,
+    code: Spanned<String>,
+    name: String,
+    description: Option<String>,
+    severity: Option<Severity>,
+    help: Option<String>,
+    regex: Spanned<String>,
+    #[serde(default)]
+    keywords: Vec<String>,
+    entropy: Option<Spanned<f64>>,
+    secret_group: Option<Spanned<RawGroup>>,
+    #[serde(default)]
+    paths: Vec<Spanned<String>>,
+    #[serde(default)]
+    exclude_paths: Vec<Spanned<String>>,
+    #[serde(default)]
+    generic: bool,
+    #[serde(default)]
+    multiline: bool,
+    checksum: Option<Spanned<String>>,
+    #[serde(default)]
+    allowlist: Vec<RawAllowlist>,
+    examples: Option<RawExamples>,
+    example_path: Option<String>,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compiled form
+
+/// What an allowlist regex or stopword is matched against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Target {
+    Secret,
+    Match,
+    Line,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Heuristic {
+    Repeated,
+    Sequential,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Allowlist {
+    pub target: Target,
+    pub regexes: Vec<Regex>,
+    /// Lower-cased.
+    pub stopwords: Vec<String>,
+    pub paths: Option<GlobSet>,
+    pub heuristics: Vec<Heuristic>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Checksum {
+    Github,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) enum SecretGroup {
+    Whole,
+    Index(usize),
+    /// The first capture group that participated in the match.
+    FirstParticipating,
+}
+
+/// One compiled rule.
+#[derive(Debug, Clone)]
+pub(crate) struct CompiledRule {
+    pub meta: PatternRule,
+    pub regex: Regex,
+    pub entropy: Option<f64>,
+    pub secret_group: SecretGroup,
+    pub paths: Option<GlobSet>,
+    pub exclude_paths: Option<GlobSet>,
+    pub allowlists: Vec<Allowlist>,
+    pub checksum: Option<Checksum>,
+    /// Scan the whole text, not only the lines around keyword hits.
+    pub multiline: bool,
+    pub examples_fail: Vec<String>,
+    pub examples_pass: Vec<String>,
+    pub example_path: Option<String>,
+}
+
+/// One parsed and compiled pack (one TOML file).
+#[derive(Debug, Clone)]
+pub struct Pack {
+    pub(crate) origin: String,
+    pub(crate) rules: Vec<CompiledRule>,
+    pub(crate) global: Option<Allowlist>,
+}
+
+/// Examples of one rule, as written in the pack (fail examples are templates, see
+/// [`crate::template`]).
+#[derive(Debug, Clone, Copy)]
+pub struct RuleExamples<'a> {
+    pub fail: &'a [String],
+    pub pass: &'a [String],
+    /// The path the examples are scanned under (`example-path`), for rules with path filters.
+    pub path: Option<&'a str>,
+}
+
+struct Ctx<'a> {
+    src: &'a str,
+    origin: &'a str,
+}
+
+impl Ctx<'_> {
+    fn err(&self, span: Option<Range<usize>>, message: impl Into<String>) -> PackError {
+        PackError {
+            origin: self.origin.to_string(),
+            position: span.map(|s| line_col(self.src, s.start)),
+            message: message.into(),
+        }
+    }
+}
+
+fn is_kebab(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && !id.contains("--")
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+fn is_code(code: &str) -> bool {
+    let b = code.as_bytes();
+    b.len() == 5
+        && b[..2].iter().all(u8::is_ascii_uppercase)
+        && b[2..].iter().all(u8::is_ascii_digit)
+}
+
+/// Replace `{{name}}` by the define `name`. Unknown names are an error.
+fn expand_defines(regex: &str, defines: &BTreeMap<String, String>) -> Result<String, String> {
+    let mut out = String::with_capacity(regex.len() * 2);
+    let mut rest = regex;
+    while let Some(start) = rest.find("{{") {
+        let Some(len) = rest[start + 2..].find("}}") else {
+            break;
+        };
+        let name = &rest[start + 2..start + 2 + len];
+        let Some(value) = defines.get(name) else {
+            return Err(format!(
+                "unknown define `{{{{{name}}}}}` (add it under [defines])"
+            ));
+        };
+        out.push_str(&rest[..start]);
+        out.push_str(value);
+        rest = &rest[start + 4 + len..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// Make the Perl classes ASCII, as in gitleaks (Go RE2): `\w`, `\d`, `\s` become ASCII classes and
+/// `\b` an ASCII word boundary. Unicode-aware classes would make the automata many times larger and
+/// slower to build, and keys are ASCII anyway.
+fn asciify(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 32);
+    let mut depth = 0usize;
+    let mut chars = pattern.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                let Some(n) = chars.next() else {
+                    out.push(c);
+                    break;
+                };
+                let inside = depth > 0;
+                match (n, inside) {
+                    ('w', false) => out.push_str("[0-9A-Za-z_]"),
+                    ('w', true) => out.push_str("0-9A-Za-z_"),
+                    ('d', false) => out.push_str("[0-9]"),
+                    ('d', true) => out.push_str("0-9"),
+                    ('s', false) => out.push_str("[\\t\\n\\x0B\\x0C\\r ]"),
+                    ('s', true) => out.push_str("\\t\\n\\x0B\\x0C\\r "),
+                    ('b', false) => out.push_str("(?-u:\\b)"),
+                    _ => {
+                        out.push('\\');
+                        out.push(n);
+                    }
+                }
+            }
+            '[' => {
+                out.push(c);
+                if depth > 0 && chars.peek() == Some(&':') {
+                    // POSIX class `[:alpha:]`: copy through `:]`
+                    while let Some(x) = chars.next() {
+                        out.push(x);
+                        if x == ':' && chars.peek() == Some(&']') {
+                            if let Some(y) = chars.next() {
+                                out.push(y);
+                            }
+                            break;
+                        }
+                    }
+                    continue;
+                }
+                depth += 1;
+                // a `]` right after `[` or `[^` is a literal
+                if chars.peek() == Some(&'^') {
+                    if let Some(x) = chars.next() {
+                        out.push(x);
+                    }
+                }
+                if chars.peek() == Some(&']') {
+                    if let Some(x) = chars.next() {
+                        out.push(x);
+                    }
+                }
+            }
+            ']' if depth > 0 => {
+                depth -= 1;
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn build_regex(ctx: &Ctx<'_>, pattern: &str, span: Range<usize>) -> Result<Regex, PackError> {
+    RegexBuilder::new(&asciify(pattern))
+        .size_limit(32 << 20)
+        .dfa_size_limit(32 << 20)
+        .build()
+        .map_err(|e| {
+            let msg = e.to_string().replace('\n', " ");
+            ctx.err(Some(span), format!("invalid regex: {msg}"))
+        })
+}
+
+fn build_globs(ctx: &Ctx<'_>, globs: &[Spanned<String>]) -> Result<Option<GlobSet>, PackError> {
+    if globs.is_empty() {
+        return Ok(None);
+    }
+    let mut b = GlobSetBuilder::new();
+    for g in globs {
+        let glob = GlobBuilder::new(g.get_ref())
+            .case_insensitive(true)
+            .literal_separator(false)
+            .build()
+            .map_err(|e| ctx.err(Some(g.span()), format!("invalid glob: {e}")))?;
+        b.add(glob);
+    }
+    b.build()
+        .map(Some)
+        .map_err(|e| ctx.err(None, format!("invalid globs: {e}")))
+}
+
+fn build_allowlist(ctx: &Ctx<'_>, raw: &RawAllowlist) -> Result<Allowlist, PackError> {
+    let target = match raw.target.as_ref() {
+        None => Target::Secret,
+        Some(t) => match t.get_ref().as_str() {
+            "secret" => Target::Secret,
+            "match" => Target::Match,
+            "line" => Target::Line,
+            other => {
+                return Err(ctx.err(
+                    Some(t.span()),
+                    format!("unknown allowlist target `{other}` (expected secret, match or line)"),
+                ))
+            }
+        },
+    };
+    let regexes = raw
+        .regexes
+        .iter()
+        .map(|r| build_regex(ctx, r.get_ref(), r.span()))
+        .collect::<Result<Vec<_>, _>>()?;
+    let heuristics = raw
+        .heuristics
+        .iter()
+        .map(|h| match h.get_ref().as_str() {
+            "repeated" => Ok(Heuristic::Repeated),
+            "sequential" => Ok(Heuristic::Sequential),
+            other => Err(ctx.err(
+                Some(h.span()),
+                format!("unknown heuristic `{other}` (expected repeated or sequential)"),
+            )),
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Allowlist {
+        target,
+        regexes,
+        stopwords: raw
+            .stopwords
+            .iter()
+            .filter(|s| !s.is_empty())
+            .map(|s| s.to_lowercase())
+            .collect(),
+        paths: build_globs(ctx, &raw.paths)?,
+        heuristics,
+    })
+}
+
+impl Pack {
+    /// Parse and compile a pack. `origin` names it in errors (usually its path).
+    pub fn from_toml_str(src: &str, origin: &str) -> Result<Pack, PackError> {
+        let ctx = Ctx { src, origin };
+        let raw: RawPack = toml::from_str(src)
+            .map_err(|e| ctx.err(e.span(), e.message().trim().replace('\n', " ")))?;
+
+        let mut defines = BTreeMap::new();
+        for (name, value) in &raw.defines {
+            // defines may use earlier defines (alphabetical order is not meaningful, so allow
+            // any define that does not itself reference an unknown one)
+            defines.insert(name.clone(), value.get_ref().clone());
+        }
+        // resolve nested defines (bounded depth)
+        for _ in 0..4 {
+            let snapshot = defines.clone();
+            for (name, value) in &mut defines {
+                *value = expand_defines(value, &snapshot)
+                    .map_err(|m| ctx.err(raw.defines.get(name).map(Spanned::span), m))?;
+            }
+        }
+
+        let default_severity = raw.defaults.severity.unwrap_or(Severity::Error);
+        let default_help = raw.defaults.help.clone().unwrap_or_else(|| {
+            "remove the value from the file and load it from an environment variable or a secret store; rotate it if it was ever shared".to_string()
+        });
+
+        let global = raw
+            .allowlist
+            .as_ref()
+            .map(|a| build_allowlist(&ctx, a))
+            .transpose()?;
+
+        let mut seen = HashSet::new();
+        let mut rules = Vec::with_capacity(raw.rules.len());
+        for spanned in &raw.rules {
+            let r = spanned.get_ref();
+            let id = r.id.get_ref();
+            if !is_kebab(id) {
+                return Err(ctx.err(
+                    Some(r.id.span()),
+                    format!("rule id `{id}` must be kebab-case (a-z, 0-9, single hyphens)"),
+                ));
+            }
+            if !seen.insert(id.clone()) {
+                return Err(ctx.err(Some(r.id.span()), format!("duplicate rule id `{id}`")));
+            }
+            let code = r.code.get_ref();
+            if !is_code(code) {
+                return Err(ctx.err(
+                    Some(r.code.span()),
+                    format!("code `{code}` must be two capital letters and three digits (CR001)"),
+                ));
+            }
+            let pattern = expand_defines(r.regex.get_ref(), &defines)
+                .map_err(|m| ctx.err(Some(r.regex.span()), m))?;
+            let regex = build_regex(&ctx, &pattern, r.regex.span())?;
+            let secret_group = match r.secret_group.as_ref() {
+                None => {
+                    if regex.captures_len() > 1 {
+                        SecretGroup::FirstParticipating
+                    } else {
+                        SecretGroup::Whole
+                    }
+                }
+                Some(g) => match g.get_ref() {
+                    RawGroup::Index(0) => SecretGroup::Whole,
+                    RawGroup::Index(i) if *i < regex.captures_len() => SecretGroup::Index(*i),
+                    RawGroup::Index(i) => {
+                        return Err(ctx.err(
+                            Some(g.span()),
+                            format!(
+                                "secret-group {i} does not exist (the regex has {} groups)",
+                                regex.captures_len() - 1
+                            ),
+                        ))
+                    }
+                    RawGroup::Name(n) => match regex.capture_names().position(|c| c == Some(n)) {
+                        Some(i) => SecretGroup::Index(i),
+                        None => {
+                            return Err(ctx.err(
+                                Some(g.span()),
+                                format!("secret-group `{n}` is not a named group of the regex"),
+                            ))
+                        }
+                    },
+                },
+            };
+            if let Some(e) = r.entropy.as_ref() {
+                let v = *e.get_ref();
+                if !(0.0..=8.0).contains(&v) {
+                    return Err(ctx.err(Some(e.span()), "entropy must be between 0 and 8"));
+                }
+            }
+            let checksum = match r.checksum.as_ref() {
+                None => None,
+                Some(c) if c.get_ref() == "github-crc32" => Some(Checksum::Github),
+                Some(c) => {
+                    return Err(ctx.err(
+                        Some(c.span()),
+                        format!("unknown checksum `{}` (expected github-crc32)", c.get_ref()),
+                    ))
+                }
+            };
+            let mut keywords = Vec::new();
+            for k in &r.keywords {
+                let k = k.to_lowercase();
+                if k.is_empty() {
+                    return Err(
+                        ctx.err(Some(spanned.span()), format!("rule `{id}`: empty keyword"))
+                    );
+                }
+                if !keywords.contains(&k) {
+                    keywords.push(k);
+                }
+            }
+            let (examples_fail, examples_pass) = match &r.examples {
+                None => (Vec::new(), Vec::new()),
+                Some(RawExamples::One(s)) => (s.fail.clone(), s.pass.clone()),
+                Some(RawExamples::Many(v)) => (
+                    v.iter().flat_map(|s| s.fail.iter().cloned()).collect(),
+                    v.iter().flat_map(|s| s.pass.iter().cloned()).collect(),
+                ),
+            };
+            let allowlists = r
+                .allowlist
+                .iter()
+                .map(|a| build_allowlist(&ctx, a))
+                .collect::<Result<Vec<_>, _>>()?;
+            rules.push(CompiledRule {
+                meta: PatternRule {
+                    id: id.clone(),
+                    code: code.clone(),
+                    name: r.name.clone(),
+                    description: r
+                        .description
+                        .clone()
+                        .unwrap_or_else(|| format!("A {} was found in the file.", r.name)),
+                    severity: r.severity.unwrap_or(default_severity),
+                    help: r.help.clone().unwrap_or_else(|| default_help.clone()),
+                    keywords,
+                    generic: r.generic,
+                    origin: origin.to_string(),
+                },
+                regex,
+                entropy: r.entropy.as_ref().map(|e| *e.get_ref()),
+                secret_group,
+                paths: build_globs(&ctx, &r.paths)?,
+                exclude_paths: build_globs(&ctx, &r.exclude_paths)?,
+                allowlists,
+                checksum,
+                multiline: r.multiline || r.keywords.is_empty(),
+                examples_fail,
+                examples_pass,
+                example_path: r.example_path.clone(),
+            });
+        }
+        Ok(Pack {
+            origin: origin.to_string(),
+            rules,
+            global,
+        })
+    }
+
+    /// Where the pack comes from.
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
+
+    /// Metadata of the rules, in file order.
+    pub fn rules(&self) -> impl Iterator<Item = &PatternRule> {
+        self.rules.iter().map(|r| &r.meta)
+    }
+
+    /// The examples of rule `id`, if it exists.
+    pub fn examples(&self, id: &str) -> Option<RuleExamples<'_>> {
+        self.rules
+            .iter()
+            .find(|r| r.meta.id == id)
+            .map(|r| RuleExamples {
+                fail: &r.examples_fail,
+                pass: &r.examples_pass,
+                path: r.example_path.as_deref(),
+            })
+    }
+
+    /// A copy of this pack with only rule `id` (and the pack's global allowlist): the
+    /// one-rule detector the example tests use.
+    pub fn only(&self, id: &str) -> Option<Pack> {
+        let rule = self.rules.iter().find(|r| r.meta.id == id)?.clone();
+        Some(Pack {
+            origin: self.origin.clone(),
+            rules: vec![rule],
+            global: self.global.clone(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(src: &str) -> String {
+        Pack::from_toml_str(src, "org.toml")
+            .unwrap_err()
+            .to_string()
+    }
+
+    const OK_RULE: &str =
+        "[[rules]]\nid = \"a-b\"\ncode = \"CR001\"\nname = \"x\"\nregex = 'ab(c)'\n";
+
+    #[test]
+    fn parses_minimal() {
+        let p = Pack::from_toml_str(OK_RULE, "org.toml").unwrap();
+        assert_eq!(p.rules().count(), 1);
+    }
+
+    #[test]
+    fn errors_have_positions() {
+        let bad = err("[[rules]]\nid = \"a-b\"\ncode = \"CR001\"\nname = \"x\"\nregex = 'a('\n");
+        assert!(bad.starts_with("org.toml:5:9: invalid regex: "), "{bad}");
+        assert!(!bad.contains('\n'), "{bad}");
+        assert!(
+            err("[[rules]]\nid = \"A_b\"\n code = \"CR001\"\nname = \"x\"\nregex = 'a'\n")
+                .starts_with("org.toml:2:6: rule id `A_b` must be kebab-case")
+        );
+        assert!(
+            err("[[rules]]\nid = \"a\"\ncode = \"CR1\"\nname = \"x\"\nregex = 'a'\n")
+                .starts_with("org.toml:3:8: code `CR1`")
+        );
+        assert!(err(&format!("{OK_RULE}{OK_RULE}"))
+            .starts_with("org.toml:7:6: duplicate rule id `a-b`"));
+        let unknown =
+            err("[[rules]]\nid = \"a\"\ncode = \"CR001\"\nname = \"x\"\nregex = 'a'\nbogus = 1\n");
+        assert!(
+            unknown.starts_with("org.toml:6:1: unknown field `bogus`"),
+            "{unknown}"
+        );
+        let bad_toml = err("[[rules]\n");
+        assert!(bad_toml.starts_with("org.toml:1:"), "{bad_toml}");
+        assert!(
+            err("[[rules]]\nid = \"a\"\ncode = \"CR001\"\nname = \"x\"\nregex = '{{nope}}'\n")
+                .contains("unknown define `{{nope}}`")
+        );
+        assert!(err("[[rules]]\nid = \"a\"\ncode = \"CR001\"\nname = \"x\"\nregex = 'a'\nsecret-group = 2\n")
+            .contains("secret-group 2 does not exist"));
+    }
+
+    #[test]
+    fn asciify_rewrites_perl_classes() {
+        assert_eq!(
+            asciify(r"\w+\d[\w.-]\s\b\W"),
+            r"[0-9A-Za-z_]+[0-9][0-9A-Za-z_.-][\t\n\x0B\x0C\r ](?-u:\b)\W"
+        );
+        assert_eq!(
+            asciify(r"[^\s\]]x[]\w]"),
+            r"[^\t\n\x0B\x0C\r \]]x[]0-9A-Za-z_]"
+        );
+        assert_eq!(asciify(r"[[:alpha:]\d]\\w"), r"[[:alpha:]0-9]\\w");
+        assert!(Regex::new(&asciify(r"(?i)\bkey\s*=\s*([\w.-]{10,})")).is_ok());
+    }
+
+    #[test]
+    fn line_col_is_one_based() {
+        assert_eq!(line_col("ab\ncd", 0), (1, 1));
+        assert_eq!(line_col("ab\ncd", 4), (2, 2));
+        assert_eq!(line_col("ab", 99), (1, 3));
+    }
+}
