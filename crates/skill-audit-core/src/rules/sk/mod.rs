@@ -36,7 +36,33 @@ mod unquoted_colon;
 // END frontmatter rules
 
 // BEGIN body rules
+mod absolute_link;
+mod backslash_in_link;
+mod body_too_long;
+mod broken_link;
+mod deep_reference;
+mod link_escapes_skill;
+mod links;
+mod lowercase_skill_md;
+mod nested_skill;
+mod reference_without_toc;
+mod synced_folder_name;
+mod time_sensitive_text;
+mod vague_skill_name;
 // END body rules
+
+pub use absolute_link::AbsoluteLink;
+pub use backslash_in_link::BackslashInLink;
+pub use body_too_long::BodyTooLong;
+pub use broken_link::BrokenLink;
+pub use deep_reference::DeepReference;
+pub use link_escapes_skill::LinkEscapesSkill;
+pub use lowercase_skill_md::LowercaseSkillMd;
+pub use nested_skill::NestedSkill;
+pub use reference_without_toc::ReferenceWithoutToc;
+pub use synced_folder_name::SyncedFolderName;
+pub use time_sensitive_text::TimeSensitiveText;
+pub use vague_skill_name::VagueSkillName;
 
 pub use agent_without_fork::AgentWithoutFork;
 pub use allowed_tools_invalid::AllowedToolsInvalid;
@@ -105,5 +131,17 @@ pub static RULES: &[&dyn Rule] = &[
     &AgentWithoutFork,
     // END frontmatter list
     // BEGIN body list
+    &BodyTooLong,
+    &BrokenLink,
+    &LinkEscapesSkill,
+    &AbsoluteLink,
+    &BackslashInLink,
+    &DeepReference,
+    &ReferenceWithoutToc,
+    &NestedSkill,
+    &LowercaseSkillMd,
+    &SyncedFolderName,
+    &VagueSkillName,
+    &TimeSensitiveText,
     // END body list
 ];
