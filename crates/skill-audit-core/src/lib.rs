@@ -31,6 +31,7 @@ pub mod discovery;
 pub mod docs;
 pub mod fix;
 pub mod frontmatter;
+pub mod library;
 pub mod markdown;
 pub mod report;
 pub mod rules;

@@ -33,6 +33,21 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
+    /// List every skill with its plugin, namespace, owner, review age, size, duplicate cluster
+    /// and finding counts, for quarterly curation.
+    Inventory {
+        /// The library folder (default: the current folder).
+        path: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = InventoryFormat::Markdown)]
+        format: InventoryFormat,
+        /// Write the inventory to this file instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Use this config file instead of the closest skill-audit.toml.
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
     /// Write the rule documentation pages (docs/rules/) generated from the code.
     #[command(hide = true)]
     GenerateDocs {
@@ -43,6 +58,12 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum InventoryFormat {
+    Json,
+    Markdown,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -217,6 +238,28 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }),
             };
             write_out(None, &text)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Inventory {
+            path,
+            format,
+            output,
+            config,
+        } => {
+            let options = CheckOptions {
+                config,
+                ..CheckOptions::default()
+            };
+            let paths: Vec<PathBuf> = path.into_iter().collect();
+            let (report, workspace) = skill_audit::runner::check_with_workspace(&paths, &options)?;
+            let inventory = skill_audit::library::inventory::build(&report, &workspace);
+            let text = match format {
+                InventoryFormat::Json => skill_audit::library::inventory::to_json(&inventory),
+                InventoryFormat::Markdown => {
+                    skill_audit::library::inventory::to_markdown(&inventory)
+                }
+            };
+            write_out(output.as_ref(), &text)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::GenerateDocs { out, check } => {

@@ -12,6 +12,9 @@ use crate::source::SourceFile;
 use crate::text::TextRange;
 use crate::workspace::{Skill, Workspace};
 
+pub mod du;
+pub mod gv;
+pub mod ns;
 pub mod sa;
 pub mod sk;
 
@@ -178,6 +181,9 @@ pub fn all() -> Vec<&'static dyn Rule> {
     let mut rules: Vec<&'static dyn Rule> = Vec::new();
     rules.extend_from_slice(sa::RULES);
     rules.extend_from_slice(sk::RULES);
+    rules.extend_from_slice(ns::RULES);
+    rules.extend_from_slice(du::RULES);
+    rules.extend_from_slice(gv::RULES);
     rules.sort_by_key(|r| r.meta().code);
     rules
 }
