@@ -251,16 +251,19 @@ pub fn run_rules(
             })
         })
         .collect();
-    let ws_diags = guarded(Path::new("."), || {
-        let mut cx = Context::new(&root_settings, workspace);
-        for r in rules
-            .iter()
-            .filter(|r| root_settings.is_enabled(r.meta().code))
-        {
-            r.check_workspace(workspace, &mut cx);
-        }
-        cx.into_diagnostics()
-    });
+    // Library-level rules run side by side; each is guarded on its own so one failing rule
+    // does not hide the others' findings. `finish` sorts, so the order here does not matter.
+    let ws_diags: Vec<Diagnostic> = rules
+        .par_iter()
+        .filter(|r| root_settings.is_enabled(r.meta().code))
+        .flat_map_iter(|r| {
+            guarded(Path::new("."), || {
+                let mut cx = Context::new(&root_settings, workspace);
+                r.check_workspace(workspace, &mut cx);
+                cx.into_diagnostics()
+            })
+        })
+        .collect();
 
     let mut diagnostics: Vec<Diagnostic> = workspace
         .problems

@@ -117,6 +117,9 @@ pub struct Workspace {
     pub problems: Vec<Diagnostic>,
     /// Absolute path to index in `files`.
     by_path: HashMap<PathBuf, usize>,
+    /// The library model (plugins, components, names), built on first use and shared by every
+    /// library-level rule of the run.
+    library: std::sync::OnceLock<crate::library::Library>,
 }
 
 /// A file's text, `None` for binary, or why it was not read (boxed: the error path is rare).
@@ -376,6 +379,12 @@ impl Workspace {
     }
 
     /// The text file at an absolute path, if the run read it.
+    /// The library model of this workspace, built once on first use.
+    pub fn library(&self) -> &crate::library::Library {
+        self.library
+            .get_or_init(|| crate::library::Library::new(self))
+    }
+
     pub fn source_at(&self, abs: &Path) -> Option<&Arc<SourceFile>> {
         self.file_at(abs).and_then(|f| f.source.as_ref())
     }
