@@ -2,6 +2,7 @@
 //! seeded beside clean, distinct skills. Each defect must be reported with the right code on the
 //! right skill, and the clean skills must get no library finding at all.
 
+use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -76,10 +77,10 @@ fn plugin(root: &Path, name: &str, manifest_extra: &str) {
 fn meta(owner: Option<&str>, reviewed: Option<&str>) -> String {
     let mut m = String::from("  department: finance\n");
     if let Some(o) = owner {
-        m.push_str(&format!("  owner: {o}\n"));
+        let _ = writeln!(m, "  owner: {o}");
     }
     if let Some(r) = reviewed {
-        m.push_str(&format!("  last-reviewed: \"{r}\"\n"));
+        let _ = writeln!(m, "  last-reviewed: \"{r}\"");
     }
     m
 }
