@@ -188,16 +188,32 @@ pub fn check_with_workspace(
         walks.push(walk);
     }
     let base = first_settings.unwrap_or_default();
+    phase("walk", started);
+    let built = Instant::now();
     let workspace = Workspace::build_with_overlays(
         walks,
         base.max_file_size,
         base.yaml_limits(),
         &options.overlays,
     );
+    phase("read and parse", built);
+    let ran = Instant::now();
     let mut report = run_rules(&workspace, &resolver, &rules::all())?;
+    phase("rules", ran);
     report.settings = base;
     report.summary.elapsed_ms = started.elapsed().as_millis();
     Ok((report, workspace))
+}
+
+/// With `SKILL_AUDIT_TIMINGS` set, print how long a phase took to standard error (for
+/// profiling; never part of a report).
+fn phase(name: &str, since: Instant) {
+    if std::env::var_os("SKILL_AUDIT_TIMINGS").is_some() {
+        eprintln!(
+            "timing: {name:<16} {:>8.1} ms",
+            since.elapsed().as_secs_f64() * 1e3
+        );
+    }
 }
 
 /// Run `rules` over a built workspace.
@@ -221,6 +237,7 @@ pub fn run_rules(
         None => Arc::new(Settings::default()),
     };
 
+    let t = Instant::now();
     let skill_diags: Vec<Diagnostic> = workspace
         .skills
         .par_iter()
@@ -236,6 +253,8 @@ pub fn run_rules(
             })
         })
         .collect();
+    phase("  skill rules", t);
+    let t = Instant::now();
     let file_diags: Vec<Diagnostic> = workspace
         .files
         .par_iter()
@@ -251,6 +270,8 @@ pub fn run_rules(
             })
         })
         .collect();
+    phase("  file rules", t);
+    let t = Instant::now();
     // Library-level rules run side by side; each is guarded on its own so one failing rule
     // does not hide the others' findings. `finish` sorts, so the order here does not matter.
     let ws_diags: Vec<Diagnostic> = rules
@@ -265,6 +286,8 @@ pub fn run_rules(
         })
         .collect();
 
+    phase("  library rules", t);
+    let t = Instant::now();
     let mut diagnostics: Vec<Diagnostic> = workspace
         .problems
         .iter()
@@ -301,6 +324,7 @@ pub fn run_rules(
         d.severity = s.severity_for(&d.code, d.severity);
     }
     finish(&mut diagnostics, &sources);
+    phase("  finish", t);
 
     let mut summary = Summary {
         files: workspace.files.len(),
@@ -415,7 +439,7 @@ fn apply_suppressions(
 }
 
 /// Sort, drop exact duplicates and compute fingerprints.
-pub fn finish<S: std::hash::BuildHasher>(
+pub fn finish<S: std::hash::BuildHasher + Sync>(
     diagnostics: &mut Vec<Diagnostic>,
     sources: &HashMap<PathBuf, Arc<SourceFile>, S>,
 ) {
@@ -434,38 +458,51 @@ pub fn finish<S: std::hash::BuildHasher>(
     diagnostics.dedup_by(|a, b| {
         a.path == b.path && a.code == b.code && a.range == b.range && a.message == b.message
     });
-    // Fingerprint: code, path and the text of the span's line(s), not the line number, so an
-    // edit elsewhere in the file does not change it; repeated identical findings get an ordinal.
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for d in diagnostics.iter_mut() {
-        let snippet = sources.get(&d.path).map_or(String::new(), |s| {
-            let first = s.index.line_of(d.range.start());
-            let last = s.index.line_of(d.range.end());
-            let start = s.index.line_start(first);
-            let end = s.index.line_range(last, &s.text).end();
-            s.text
-                .get(start..end)
-                .unwrap_or("")
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        });
-        let mut h = Sha256::new();
-        h.update(d.code.as_bytes());
-        h.update([0]);
-        h.update(slash_path(&d.path).as_bytes());
-        h.update([0]);
-        h.update(snippet.as_bytes());
-        let base = h
-            .finalize()
-            .iter()
-            .take(8)
-            .fold(String::with_capacity(16), |mut s, b| {
-                let _ = write!(s, "{b:02x}");
-                s
-            });
-        let n = seen.entry(base.clone()).or_insert(0);
-        d.fingerprint = if *n == 0 { base } else { format!("{base}:{n}") };
+    // Fingerprint: code, path and the text of the span's first and last lines, not the line
+    // number, so an edit elsewhere in the file does not change it; repeated identical findings
+    // get an ordinal. The hashes are computed in parallel, the ordinals in order.
+    let bases: Vec<String> = diagnostics
+        .par_iter()
+        .map(|d| {
+            let mut h = Sha256::new();
+            h.update(d.code.as_bytes());
+            h.update([0]);
+            h.update(slash_path(&d.path).as_bytes());
+            h.update([0]);
+            if let Some(s) = sources.get(&d.path) {
+                let first = s.index.line_of(d.range.start());
+                let last = s.index.line_of(d.range.end());
+                for line in if first == last {
+                    vec![first]
+                } else {
+                    vec![first, last]
+                } {
+                    let r = s.index.line_range(line, &s.text);
+                    let text = s.text.get(r.start()..r.end()).unwrap_or("");
+                    for word in text.split_whitespace() {
+                        h.update(word.as_bytes());
+                        h.update([b' ']);
+                    }
+                    h.update([b'\n']);
+                }
+            }
+            h.finalize()
+                .iter()
+                .take(8)
+                .fold(String::with_capacity(16), |mut s, b| {
+                    let _ = write!(s, "{b:02x}");
+                    s
+                })
+        })
+        .collect();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (d, base) in diagnostics.iter_mut().zip(&bases) {
+        let n = seen.entry(base.as_str()).or_insert(0);
+        d.fingerprint = if *n == 0 {
+            base.clone()
+        } else {
+            format!("{base}:{n}")
+        };
         *n += 1;
     }
 }
