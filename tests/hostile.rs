@@ -267,3 +267,29 @@ fn missing_path_and_bad_config_exit_2() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("skill-audit.toml:2:"), "{err}");
 }
+
+#[test]
+fn terminal_escapes_in_names_and_content_never_reach_the_terminal() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("evil\u{1b}[2Jskill");
+    if fs::create_dir_all(&dir).is_err() {
+        return; // the file system refuses such names
+    }
+    fs::write(
+        dir.join("SKILL.md"),
+        "---\nname: Bad\u{1b}]0;title\u{7}_Name\u{202E}\ndescription: x\u{1b}[8m hidden\n---\n",
+    )
+    .unwrap();
+    for format in ["text", "concise", "markdown"] {
+        let out = skill_audit(
+            &["check", ".", "--format", format, "--color", "never"],
+            tmp.path(),
+        );
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(!text.is_empty(), "{format}: no output");
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}') && !text.contains('\u{202E}'),
+            "{format}: a control character reached the output: {text:?}"
+        );
+    }
+}
