@@ -213,6 +213,9 @@ pub struct Settings {
     pub per_file_ignores: Vec<(globset::GlobMatcher, Vec<String>)>,
     /// The folder of the config file (where relative globs and paths start).
     pub config_dir: Option<PathBuf>,
+    /// The credential packs in force: the built-in pack plus `extra_packs`, compiled once and
+    /// shared (see [`crate::packs`]).
+    pub credential_packs: Arc<skill_audit_patterns::PackSet>,
 }
 
 /// Default near-duplicate similarity threshold.
@@ -236,6 +239,7 @@ impl Default for Settings {
             extra_packs: Vec::new(),
             per_file_ignores: Vec::new(),
             config_dir: None,
+            credential_packs: crate::packs::builtin_set(),
         }
     }
 }
@@ -543,6 +547,8 @@ impl Resolver {
             }
         }
         self.overrides.apply(&mut settings);
+        settings.credential_packs =
+            crate::packs::credential_set(&settings.extra_packs, settings.config_path.as_deref())?;
         Ok(Arc::new(settings))
     }
 }

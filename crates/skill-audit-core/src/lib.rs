@@ -33,6 +33,7 @@ pub mod fix;
 pub mod frontmatter;
 pub mod library;
 pub mod markdown;
+pub mod packs;
 pub mod report;
 pub mod rules;
 pub mod runner;

@@ -115,15 +115,21 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
         .map(ToString::to_string)
         .or_else(|| payload.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "panic".to_string());
-    // Panic messages can quote the input; keep only a short, single-line prefix.
-    let line = raw
+    // Panic messages can quote the input (slicing errors quote the string): keep a short,
+    // single-line prefix, drop anything the standard library quotes in backticks, and mask
+    // whatever still looks like a credential.
+    let mut line = raw
         .lines()
         .next()
         .unwrap_or("")
         .chars()
         .take(200)
         .collect::<String>();
-    line
+    if let Some(i) = line.find(" of `") {
+        line.truncate(i);
+        line.push_str(" of <input>");
+    }
+    crate::packs::redact_text(&line)
 }
 
 /// Run `f` and turn a panic into an SA001 diagnostic naming `path`.
@@ -222,6 +228,9 @@ pub fn run_rules(
     resolver: &Resolver,
     rules: &[&'static dyn Rule],
 ) -> Result<Report, CheckError> {
+    // The credential scan is data-driven (crate::packs); it runs when the CR rules are among
+    // the rules asked for.
+    let scan_credentials = rules.iter().any(|r| r.meta().code.starts_with("CR"));
     // Resolve settings per skill up front so config errors stop the run.
     let mut skill_settings = Vec::with_capacity(workspace.skills.len());
     for s in &workspace.skills {
@@ -266,7 +275,20 @@ pub fn run_rules(
                 for r in rules.iter().filter(|r| settings.is_enabled(r.meta().code)) {
                     r.check_file(src, &mut cx);
                 }
-                cx.into_diagnostics()
+                let mut out = cx.into_diagnostics();
+                if scan_credentials && crate::packs::credentials_enabled(settings) {
+                    let rel = workspace
+                        .file_at(&src.abs_path)
+                        .map_or(src.path.as_path(), |f| f.entry.rel.as_path());
+                    crate::packs::scan_file(
+                        src,
+                        rel,
+                        &settings.credential_packs,
+                        settings,
+                        &mut out,
+                    );
+                }
+                out
             })
         })
         .collect();

@@ -118,9 +118,54 @@ pub fn terminal_text(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// `text` with each secret range masked in place: the first four characters stay, every other
+/// byte becomes `*`, so byte offsets (and the spans pointing into the text) are unchanged.
+pub fn mask_secrets<'a>(
+    text: std::borrow::Cow<'a, str>,
+    secrets: &[crate::text::TextRange],
+) -> std::borrow::Cow<'a, str> {
+    if secrets.is_empty() {
+        return text;
+    }
+    let mut bytes = text.into_owned().into_bytes();
+    for r in secrets {
+        let (start, end) = (r.start().min(bytes.len()), r.end().min(bytes.len()));
+        let Ok(secret) = std::str::from_utf8(&bytes[start..end]) else {
+            // Not on character boundaries: mask the whole range.
+            bytes[start..end].fill(b'*');
+            continue;
+        };
+        let keep = secret
+            .char_indices()
+            .nth(4)
+            .map_or(secret.len(), |(i, _)| i);
+        bytes[start + keep..end].fill(b'*');
+    }
+    // Only whole characters after the kept prefix were replaced by ASCII, so this is UTF-8;
+    // the lossy conversion is a guard, never a change.
+    std::borrow::Cow::Owned(String::from_utf8_lossy(&bytes).into_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mask_secrets_keeps_offsets_and_four_characters() {
+        let text = "key = ABCDEFGHIJ; other";
+        let masked = mask_secrets(
+            std::borrow::Cow::Borrowed(text),
+            &[crate::text::TextRange::new(6, 16)],
+        );
+        assert_eq!(masked, "key = ABCD******; other");
+        let unicode = "pw = \u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}!";
+        let masked = mask_secrets(
+            std::borrow::Cow::Borrowed(unicode),
+            &[crate::text::TextRange::new(5, 17)],
+        );
+        assert_eq!(masked.len(), unicode.len());
+        assert!(masked.starts_with("pw = \u{e9}\u{e9}\u{e9}\u{e9}**"));
+    }
 
     #[test]
     fn terminal_text_keeps_offsets_and_hides_controls() {

@@ -17,6 +17,8 @@ use crate::Severity;
 struct ReportFiles<'a> {
     report: &'a Report,
     names: Vec<(String, Option<&'a crate::SourceFile>, Cow<'a, str>)>,
+    /// Secret ranges per file, masked in every source line shown.
+    secrets: std::collections::HashMap<&'a std::path::Path, Vec<crate::TextRange>>,
 }
 
 impl<'a> Files<'a> for ReportFiles<'a> {
@@ -67,7 +69,10 @@ impl ReportFiles<'_> {
             return i;
         }
         let src: Option<&crate::SourceFile> = self.report.source(path).map(AsRef::as_ref);
-        let text = src.map_or(Cow::Borrowed(""), |s| super::escape::terminal_text(&s.text));
+        let secrets = self.secrets.get(path).map_or(&[][..], Vec::as_slice);
+        let text = src.map_or(Cow::Borrowed(""), |s| {
+            super::escape::mask_secrets(super::escape::terminal_text(&s.text), secrets)
+        });
         self.names.push((name, src, text));
         self.names.len() - 1
     }
@@ -75,9 +80,17 @@ impl ReportFiles<'_> {
 
 /// Render the report as text; `color` adds ANSI colors.
 pub fn render(report: &Report, color: bool) -> String {
+    let mut secrets: std::collections::HashMap<&std::path::Path, Vec<crate::TextRange>> =
+        std::collections::HashMap::new();
+    for d in &report.diagnostics {
+        if let Some(r) = d.secret {
+            secrets.entry(d.path.as_path()).or_default().push(r);
+        }
+    }
     let mut files = ReportFiles {
         report,
         names: Vec::new(),
+        secrets,
     };
     let mut buffer = if color {
         Buffer::ansi()
