@@ -28,6 +28,23 @@ pub struct CheckOptions {
     pub threads: usize,
     /// Unsaved editor buffers: absolute (canonical) path to text, used instead of the disk.
     pub overlays: HashMap<PathBuf, String>,
+    /// Which rule hooks run (the language server splits per-folder and library-wide work).
+    pub passes: Passes,
+}
+
+/// Which rule hooks a run calls and which findings it keeps.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Passes {
+    /// Everything, as the CLI does.
+    #[default]
+    All,
+    /// Per-skill and per-file hooks only (no `check_workspace`) and no unused-suppression
+    /// findings (a suppression may be for a library rule that did not run): what one skill or
+    /// plugin folder shows while it is edited.
+    Local,
+    /// Every hook, but keep only what `check_workspace` rules found and unused suppressions:
+    /// the library-wide findings that complement [`Passes::Local`] runs.
+    Library,
 }
 
 /// Counts for the summary line and the JSON `summary` object.
@@ -194,7 +211,7 @@ pub fn check_with_workspace(
         base.yaml_limits(),
         &options.overlays,
     );
-    let mut report = run_rules(&workspace, &resolver, &rules::all())?;
+    let mut report = run_rules_with(&workspace, &resolver, &rules::all(), options.passes)?;
     report.settings = base;
     report.summary.elapsed_ms = started.elapsed().as_millis();
     Ok((report, workspace))
@@ -205,6 +222,16 @@ pub fn run_rules(
     workspace: &Workspace,
     resolver: &Resolver,
     rules: &[&'static dyn Rule],
+) -> Result<Report, CheckError> {
+    run_rules_with(workspace, resolver, rules, Passes::All)
+}
+
+/// Run the `passes` of `rules` over a built workspace.
+pub fn run_rules_with(
+    workspace: &Workspace,
+    resolver: &Resolver,
+    rules: &[&'static dyn Rule],
+    passes: Passes,
 ) -> Result<Report, CheckError> {
     // Resolve settings per skill up front so config errors stop the run.
     let mut skill_settings = Vec::with_capacity(workspace.skills.len());
@@ -253,6 +280,9 @@ pub fn run_rules(
         .collect();
     let ws_diags = guarded(Path::new("."), || {
         let mut cx = Context::new(&root_settings, workspace);
+        if passes == Passes::Local {
+            return cx.into_diagnostics();
+        }
         for r in rules
             .iter()
             .filter(|r| root_settings.is_enabled(r.meta().code))
@@ -262,6 +292,16 @@ pub fn run_rules(
         cx.into_diagnostics()
     });
 
+    // What the library-wide hooks found, to tell it apart after suppressions.
+    let library_found: std::collections::HashSet<(String, PathBuf, crate::text::TextRange)> =
+        if passes == Passes::Library {
+            ws_diags
+                .iter()
+                .map(|d| (d.code.clone(), d.path.clone(), d.range))
+                .collect()
+        } else {
+            std::collections::HashSet::new()
+        };
     let mut diagnostics: Vec<Diagnostic> = workspace
         .problems
         .iter()
@@ -291,6 +331,14 @@ pub fn run_rules(
             .is_none_or(|(abs, s)| !s.ignored_in_file(&d.code, abs))
     });
     let mut diagnostics = apply_suppressions(diagnostics, workspace, &file_settings);
+    match passes {
+        Passes::All => {}
+        Passes::Local => diagnostics.retain(|d| d.code != sa::UnusedSuppression::META.code),
+        Passes::Library => diagnostics.retain(|d| {
+            d.code == sa::UnusedSuppression::META.code
+                || library_found.contains(&(d.code.clone(), d.path.clone(), d.range))
+        }),
+    }
     for d in &mut diagnostics {
         let s = settings_by_path
             .get(d.path.as_path())
