@@ -543,6 +543,42 @@ mod tests {
     }
 
     #[test]
+    fn local_and_library_passes_split_the_findings_of_a_full_run() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = "---\nname: pdf-tools\ndescription: Reads PDFs. Use when: asked\n---\n# PDF\n\nRun it.\n";
+        for name in ["a", "b"] {
+            let skill = dir.path().join(name).join("pdf-tools");
+            std::fs::create_dir_all(&skill).unwrap();
+            std::fs::write(skill.join("SKILL.md"), text).unwrap();
+        }
+        let run = |passes| {
+            let options = CheckOptions {
+                passes,
+                ..CheckOptions::default()
+            };
+            let mut codes: Vec<String> = check(&[dir.path().to_path_buf()], &options)
+                .unwrap()
+                .diagnostics
+                .into_iter()
+                .map(|d| d.code)
+                .collect();
+            codes.sort();
+            codes
+        };
+        let all = run(Passes::All);
+        let local = run(Passes::Local);
+        let library = run(Passes::Library);
+        assert!(local.iter().any(|c| c == "SK007"), "{local:?}");
+        assert!(library
+            .iter()
+            .all(|c| c.starts_with("DU") || c.starts_with("NS")));
+        assert!(!library.is_empty());
+        let mut both: Vec<String> = local.into_iter().chain(library).collect();
+        both.sort();
+        assert_eq!(both, all);
+    }
+
+    #[test]
     fn a_panicking_rule_becomes_an_internal_error_and_the_run_goes_on() {
         let dir = tempfile::tempdir().unwrap();
         for name in ["one", "two"] {

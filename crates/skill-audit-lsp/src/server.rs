@@ -43,6 +43,8 @@ pub struct Options {
     pub debounce: Duration,
     /// An explicit config file (as `check --config`); otherwise the closest `skill-audit.toml`.
     pub config: Option<PathBuf>,
+    /// Log how long each audit and publication took to standard error (the client's log).
+    pub timing: bool,
 }
 
 impl Default for Options {
@@ -50,6 +52,7 @@ impl Default for Options {
         Self {
             debounce: Duration::from_millis(150),
             config: None,
+            timing: std::env::var_os("SKILL_AUDIT_LSP_TIMING").is_some(),
         }
     }
 }
@@ -147,10 +150,14 @@ impl Shared {
 
     /// Per-file diagnostics of a report, by URI.
     fn convert(&self, report: &Report) -> HashMap<Url, Vec<lsp_types::Diagnostic>> {
-        let uri_of = |p: &Path| self.uri_for(p);
+        let open: HashMap<PathBuf, Url> = lock(&self.docs)
+            .iter()
+            .filter_map(|(u, d)| d.path.clone().map(|p| (p, u.clone())))
+            .collect();
+        let uri_of = |p: &Path| open.get(p).cloned().or_else(|| Url::from_file_path(p).ok());
         convert::by_file(&report.diagnostics, &report.sources, &uri_of, &self.cwd)
             .into_iter()
-            .filter_map(|(path, diags)| Some((self.uri_for(&path)?, diags)))
+            .filter_map(|(path, diags)| Some((uri_of(&path)?, diags)))
             .collect()
     }
 
@@ -643,7 +650,9 @@ fn lint_document(shared: &Shared, uri: &Url, done: &mut BTreeSet<PathBuf>) {
     if !done.insert(unit.clone()) {
         return;
     }
+    let started = Instant::now();
     let result = analysis::check_unit(&unit, shared.options.config.as_deref(), overlays);
+    let checked = started.elapsed();
     // A newer edit arrived while this ran: its own job follows; drop the stale result.
     let current = lock(&shared.docs).get(uri).map(|d| d.version);
     if current != Some(version) {
@@ -667,11 +676,19 @@ fn lint_document(shared: &Shared, uri: &Url, done: &mut BTreeSet<PathBuf>) {
                 for (u, d) in by_uri {
                     pb.local.insert(u, d);
                 }
-                pb.unit_files.insert(unit, now);
+                pb.unit_files.insert(unit.clone(), now);
                 touched
             };
             for u in &touched {
                 shared.publish(u);
+            }
+            if shared.options.timing {
+                eprintln!(
+                    "skill-audit: {} checked in {:.1} ms, published in {:.1} ms",
+                    unit.display(),
+                    checked.as_secs_f64() * 1e3,
+                    started.elapsed().saturating_sub(checked).as_secs_f64() * 1e3
+                );
             }
             shared.recheck_configs();
         }
