@@ -407,6 +407,32 @@ fn library_rules_run_in_the_background_and_configs_reload() {
     c.shutdown();
 }
 
+#[test]
+fn scripts_of_a_skill_get_diagnostics_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    let skill_md = setup_skill(&root, CLEAN);
+    let script = skill_md.parent().unwrap().join("scripts/run.sh");
+    std::fs::create_dir_all(script.parent().unwrap()).unwrap();
+    std::fs::write(&script, "#!/bin/sh\necho ok\n").unwrap();
+    let uri = url(&script);
+    let mut c = Client::start(&root, json!({}));
+    // Unsaved text with a suppression that names no rule: SA009 on the script's line 2.
+    let text = "#!/bin/sh\n# skill-audit: ignore[ZZ9] because\necho ok\n";
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "shellscript", "version": 1, "text": text}}),
+    );
+    let diags = c.diagnostics(&uri, |c| c == ["SA009"]);
+    assert_eq!(diags[0]["range"]["start"]["line"], 1);
+    c.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    c.diagnostics(&uri, <[String]>::is_empty);
+    c.shutdown();
+}
+
 /// Median and maximum latency from a change of `body` to its diagnostics, over 30 changes
 /// that toggle the SK007 finding.
 fn latency(body: &str) -> (f64, f64, usize) {

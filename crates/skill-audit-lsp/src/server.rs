@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::error::Error;
+use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread;
@@ -371,7 +372,17 @@ fn main_loop(
                 if connection.handle_shutdown(&r)? {
                     return Ok(());
                 }
-                let response = handle_request(shared, r);
+                // A bug in a handler costs that request, not the session.
+                let id = r.id.clone();
+                let response =
+                    std::panic::catch_unwind(AssertUnwindSafe(|| handle_request(shared, r)))
+                        .unwrap_or_else(|_| {
+                            Response::new_err(
+                                id,
+                                ErrorCode::InternalError as i32,
+                                "internal error".into(),
+                            )
+                        });
                 shared.send(response);
             }
             Message::Notification(n) => {
@@ -630,7 +641,9 @@ fn lint_loop(shared: &Shared, rx: &Receiver<Url>) {
         let mut done: BTreeSet<PathBuf> = BTreeSet::new();
         for uri in pending {
             last_run.insert(uri.clone(), Instant::now());
-            lint_document(shared, &uri, &mut done);
+            let _ = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                lint_document(shared, &uri, &mut done);
+            }));
         }
     }
 }
@@ -713,10 +726,11 @@ fn library_loop(shared: &Shared, rx: &Receiver<()>) {
         let overlays = shared.overlays();
         let run =
             || analysis::check_library(&shared.roots, shared.options.config.as_deref(), overlays);
-        let result = match &pool {
+        let result = std::panic::catch_unwind(AssertUnwindSafe(|| match &pool {
             Some(p) => p.install(run),
             None => run(),
-        };
+        }));
+        let Ok(result) = result else { continue };
         if !rx.is_empty() {
             continue; // stale: a newer request is queued
         }
