@@ -67,7 +67,8 @@ fn result(report: &Report, d: &Diagnostic, rule_index: usize) -> Value {
             })
             .collect();
     }
-    if let Some(fix) = &d.fix {
+    // SARIF fixes are text replacements (at least one); a folder rename has no equivalent.
+    if let Some(fix) = d.fix.as_ref().filter(|f| !f.edits.is_empty()) {
         let src = report.source(&d.path).map(AsRef::as_ref);
         r["fixes"] = json!([{
             "description": {"text": fix.title},
@@ -94,7 +95,7 @@ pub fn to_value(report: &Report) -> Value {
                 "id": m.code,
                 "name": m.name,
                 "shortDescription": {"text": m.summary},
-                "fullDescription": {"text": m.summary},
+                "fullDescription": {"text": m.description()},
                 "help": {"text": m.doc_markdown(), "markdown": m.doc_markdown()},
                 "helpUri": rule_url(m.code),
                 "defaultConfiguration": {"level": level(m.severity)},
