@@ -110,7 +110,10 @@ fn marketplace_with_errors_under_each_fail_on() {
         for l in &lines {
             assert!(grammar.is_match(l), "not a workflow command: {l}");
         }
-        assert_eq!(lines.iter().filter(|l| l.starts_with("::error ")).count(), 4);
+        assert_eq!(
+            lines.iter().filter(|l| l.starts_with("::error ")).count(),
+            4
+        );
         assert!(stdout.contains(
             "::error file=fixtures/action/marketplace/plugins/reports/skills/Report_Helper/SKILL.md,line=2,col=7,"
         ));
@@ -119,18 +122,31 @@ fn marketplace_with_errors_under_each_fail_on() {
         assert_eq!(run.output("warnings"), "1");
         assert_eq!(run.output("sarif-file"), run.sarif.to_string_lossy());
         // The summary is appended, with the verdict and the findings.
-        assert!(run.summary.starts_with("# Earlier step\n## skill-audit\n"), "{}", run.summary);
-        assert!(run.summary.contains("4 errors, 1 warning"), "{}", run.summary);
-        assert!(run.summary.contains("| error | `SK013` |"), "{}", run.summary);
+        assert!(
+            run.summary.starts_with("# Earlier step\n## skill-audit\n"),
+            "{}",
+            run.summary
+        );
+        assert!(
+            run.summary.contains("4 errors, 1 warning"),
+            "{}",
+            run.summary
+        );
+        assert!(
+            run.summary.contains("| error | `SK013` |"),
+            "{}",
+            run.summary
+        );
         // The SARIF file: the same findings, paths relative to the repository root.
         let log: Value = serde_json::from_str(&fs::read_to_string(&run.sarif).unwrap()).unwrap();
         let results = log["runs"][0]["results"].as_array().unwrap();
         assert_eq!(results.len(), 5);
-        assert!(results.iter().all(|r| r["locations"][0]["physicalLocation"]
-            ["artifactLocation"]["uri"]
-            .as_str()
-            .unwrap()
-            .starts_with("fixtures/action/marketplace/")));
+        assert!(results.iter().all(
+            |r| r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                .as_str()
+                .unwrap()
+                .starts_with("fixtures/action/marketplace/")
+        ));
         assert_eq!(log["version"], "2.1.0");
     }
 }
@@ -143,9 +159,16 @@ fn warnings_only_fails_only_under_fail_on_warning() {
         assert_eq!(run.output("errors"), "0");
         assert_eq!(run.output("warnings"), "1");
         let stdout = run.stdout();
-        assert!(stdout.starts_with("::warning file=fixtures/action/warnings-only/skills/pdf/SKILL.md,"), "{stdout}");
+        assert!(
+            stdout.starts_with("::warning file=fixtures/action/warnings-only/skills/pdf/SKILL.md,"),
+            "{stdout}"
+        );
         // The summary's verdict follows the action's fail-on.
-        let verdict = if code == 1 { "❌ failed" } else { "✅ passed" };
+        let verdict = if code == 1 {
+            "❌ failed"
+        } else {
+            "✅ passed"
+        };
         assert!(run.summary.contains(verdict), "{fail_on}: {}", run.summary);
         assert!(run.sarif.is_file());
     }
@@ -172,7 +195,11 @@ fn several_paths_config_and_bad_inputs() {
     assert_eq!(run.code(), Some(2));
     assert!(run.outputs.is_empty());
     let run = action("fixtures/action/no-such-folder", "never", &[]);
-    assert_eq!(run.code(), Some(2), "a missing path is an error even with fail-on never");
+    assert_eq!(
+        run.code(),
+        Some(2),
+        "a missing path is an error even with fail-on never"
+    );
     assert!(run.stdout().contains("::error title=skill-audit::"));
 }
 
@@ -180,7 +207,9 @@ fn several_paths_config_and_bad_inputs() {
 fn action_yml_declares_the_inputs_and_outputs() {
     let yml = fs::read_to_string(root().join("action.yml")).unwrap();
     let section = |name: &str| -> Vec<String> {
-        let start = yml.find(&format!("\n{name}:\n")).unwrap_or_else(|| panic!("{name}:"));
+        let start = yml
+            .find(&format!("\n{name}:\n"))
+            .unwrap_or_else(|| panic!("{name}:"));
         yml[start + name.len() + 3..]
             .lines()
             .take_while(|l| l.is_empty() || l.starts_with(' '))
@@ -196,7 +225,9 @@ fn action_yml_declares_the_inputs_and_outputs() {
     assert!(yml.contains("using: composite"));
     assert!(yml.contains("scripts/action-run.sh"));
     assert!(yml.contains("scripts/action-install.sh"));
-    assert!(yml.contains("cargo install --locked --path \"$GITHUB_ACTION_PATH/crates/skill-audit\""));
+    assert!(
+        yml.contains("cargo install --locked --path \"$GITHUB_ACTION_PATH/crates/skill-audit\"")
+    );
     assert!(yml.contains("actions/cache@"));
 }
 
@@ -225,15 +256,26 @@ fn install_checks_the_release_checksum() {
         .env("BIN", env!("CARGO_BIN_EXE_skill-audit"))
         .output()
         .unwrap();
-    assert!(packaged.status.success(), "{}", String::from_utf8_lossy(&packaged.stderr));
+    assert!(
+        packaged.status.success(),
+        "{}",
+        String::from_utf8_lossy(&packaged.stderr)
+    );
     let archive = release.join(format!("skill-audit-v{version}-{target}.tar.gz"));
     assert!(archive.is_file());
 
     let bin_dir = dir.path().join("bin");
     let out = install(&dir.path().join("releases"), version, target, &bin_dir);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let bin = bin_dir.join("skill-audit");
-    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), bin.to_string_lossy());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        bin.to_string_lossy()
+    );
     let v = Command::new(&bin).arg("--version").output().unwrap();
     assert!(String::from_utf8_lossy(&v.stdout).contains(version));
 
@@ -249,6 +291,13 @@ fn install_checks_the_release_checksum() {
     assert!(!other.join("skill-audit").exists());
 
     // Not a version; a release that does not exist.
-    assert_eq!(install(dir.path(), "latest; rm -rf /", target, &other).status.code(), Some(2));
-    assert!(!install(dir.path(), "9.9.9", target, &other).status.success());
+    assert_eq!(
+        install(dir.path(), "latest; rm -rf /", target, &other)
+            .status
+            .code(),
+        Some(2)
+    );
+    assert!(!install(dir.path(), "9.9.9", target, &other)
+        .status
+        .success());
 }

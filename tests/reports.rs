@@ -206,7 +206,12 @@ fn assert_complete_sarif(log: &Value) {
         let fp = res["partialFingerprints"]
             .as_object()
             .expect("partialFingerprints");
-        assert!(!fp.is_empty() && fp.values().all(|v| v.as_str().is_some_and(|s| !s.is_empty())));
+        assert!(
+            !fp.is_empty()
+                && fp
+                    .values()
+                    .all(|v| v.as_str().is_some_and(|s| !s.is_empty()))
+        );
         let region = &res["locations"][0]["physicalLocation"]["region"];
         assert!(region["startLine"].as_u64().is_some_and(|l| l >= 1));
         assert!(region["startColumn"].as_u64().is_some_and(|c| c >= 1));
@@ -225,16 +230,21 @@ fn sarif_matches_the_official_schema_and_code_scanning_needs() {
         .collect();
     assert!(families.len() >= 4, "several families: {families:?}");
     let errors = schema_errors(&validator, &log);
-    assert!(errors.is_empty(), "SARIF schema errors:\n{}", errors.join("\n"));
+    assert!(
+        errors.is_empty(),
+        "SARIF schema errors:\n{}",
+        errors.join("\n")
+    );
     assert_complete_sarif(&log);
     // The shipped examples too (fixes and related locations appear there).
-    let out = run_in(
-        &["check", "examples/skills", "--format", "sarif"],
-        &root(),
-    );
+    let out = run_in(&["check", "examples/skills", "--format", "sarif"], &root());
     let log: Value = serde_json::from_slice(&out.stdout).unwrap();
     let errors = schema_errors(&validator, &log);
-    assert!(errors.is_empty(), "SARIF schema errors:\n{}", errors.join("\n"));
+    assert!(
+        errors.is_empty(),
+        "SARIF schema errors:\n{}",
+        errors.join("\n")
+    );
     assert_complete_sarif(&log);
 }
 
@@ -302,7 +312,10 @@ fn junit_parses_with_one_case_per_file_and_one_failure_per_finding() {
         .filter(|c| c.children().any(|n| n.has_tag_name("failure")))
         .count();
     for s in [suite, suites] {
-        assert_eq!(s.attribute("failures").unwrap().parse::<usize>().unwrap(), failing);
+        assert_eq!(
+            s.attribute("failures").unwrap().parse::<usize>().unwrap(),
+            failing
+        );
     }
     let diagnostics = json["diagnostics"].as_array().unwrap();
     let failures: Vec<_> = cases
@@ -321,7 +334,8 @@ fn junit_parses_with_one_case_per_file_and_one_failure_per_finding() {
             .filter(|n| n.has_tag_name("failure"))
             .any(|f| f.attribute("type") == Some(code)
                 && f.attribute("message").is_some_and(|m| m.starts_with(code))
-                && f.text().is_some_and(|t| t.contains(d["message"].as_str().unwrap()))));
+                && f.text()
+                    .is_some_and(|t| t.contains(d["message"].as_str().unwrap()))));
     }
 }
 
@@ -345,7 +359,11 @@ fn github_lines_match_the_workflow_command_grammar() {
     let text = fixture("github");
     let json: Value = serde_json::from_str(&fixture("json")).unwrap();
     let diagnostics = json["diagnostics"].as_array().unwrap();
-    assert_eq!(text.lines().count(), diagnostics.len(), "one line per finding");
+    assert_eq!(
+        text.lines().count(),
+        diagnostics.len(),
+        "one line per finding"
+    );
     for (l, d) in text.lines().zip(diagnostics) {
         let caps = grammar
             .captures(l)
@@ -356,7 +374,10 @@ fn github_lines_match_the_workflow_command_grammar() {
             _ => "notice",
         };
         assert_eq!(&caps[1], kind);
-        assert!(caps["title"].starts_with(d["code"].as_str().unwrap()), "{l}");
+        assert!(
+            caps["title"].starts_with(d["code"].as_str().unwrap()),
+            "{l}"
+        );
         assert!(
             l.contains(&format!(",line={},", d["range"]["start"]["line"])),
             "{l}"
@@ -476,7 +497,12 @@ fn baseline_round_trip_through_the_cli() {
     let moved = findings(&run_in(&json, cwd));
     assert_eq!(moved.len(), found, "the same findings, moved");
     let out = run_in(&with_baseline, cwd);
-    assert_eq!(findings(&out).len(), 0, "{}", String::from_utf8_lossy(&out.stdout));
+    assert_eq!(
+        findings(&out).len(),
+        0,
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     assert_eq!(out.status.code(), Some(0));
 
     // One new problem: exactly that one finding, and the run fails.
@@ -506,7 +532,11 @@ fn snapshot_tree(dir: &Path) -> Vec<(String, String)> {
             if p.is_dir() {
                 stack.push(p);
             } else {
-                let rel = p.strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
+                let rel = p
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
                 out.push((rel, fs::read_to_string(&p).unwrap_or_default()));
             }
         }
@@ -599,7 +629,14 @@ fn unsafe_fixes_rename_the_skill_folder_to_its_kebab_case_name() {
     let diff = String::from_utf8(diff.stdout).unwrap();
     assert!(diff.contains("+name: report-helper"), "{diff}");
     let out = run_in(
-        &["check", "lib", "--fix", "--unsafe-fixes", "--format", "json"],
+        &[
+            "check",
+            "lib",
+            "--fix",
+            "--unsafe-fixes",
+            "--format",
+            "json",
+        ],
         dir.path(),
     );
     let skills = lib.join("plugins/reports/skills");
@@ -635,6 +672,39 @@ fn per_file_ignores_silence_codes_in_json_files() {
     )
     .unwrap();
     let after = codes(&run_in(&["check", "lib", "--format", "json"], dir.path()));
-    assert!(!after.iter().any(|c| c == "PL007" || c.starts_with("MK")), "{after:?}");
+    assert!(
+        !after.iter().any(|c| c == "PL007" || c.starts_with("MK")),
+        "{after:?}"
+    );
     assert_eq!(after.len(), before.len() - 2, "{before:?} -> {after:?}");
+}
+
+/// An audited path outside the working folder is shown absolute; SARIF then carries a `file://`
+/// URI without `%SRCROOT%` (a relative reference starting with `/` would not combine with it).
+#[test]
+fn sarif_absolute_paths_are_file_uris() {
+    let dir = tempfile::tempdir().unwrap();
+    let skill = dir.path().join("Bad Skill");
+    fs::create_dir_all(&skill).unwrap();
+    fs::write(
+        skill.join("SKILL.md"),
+        "---\nname: Bad Skill\ndescription: x\n---\n",
+    )
+    .unwrap();
+    let abs = dir.path().canonicalize().unwrap();
+    let out = run_in(
+        &["check", abs.to_str().unwrap(), "--format", "sarif"],
+        &root(),
+    );
+    let log: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let errors = schema_errors(&sarif_validator(), &log);
+    assert!(errors.is_empty(), "{errors:?}");
+    let location =
+        &log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+    let uri = location["uri"].as_str().unwrap();
+    assert!(
+        uri.starts_with("file:///") && uri.ends_with("/Bad%20Skill/SKILL.md"),
+        "{uri}"
+    );
+    assert!(location.get("uriBaseId").is_none());
 }

@@ -115,12 +115,13 @@ pub fn folder_renames(report: &Report, unsafe_fixes: bool) -> Vec<FolderRename> 
         if !plain || shown.as_os_str().is_empty() || dir.file_name().is_none() {
             continue;
         }
-        out.entry(dir.to_path_buf()).or_insert_with(|| FolderRename {
-            path: shown.to_path_buf(),
-            abs_path: dir.to_path_buf(),
-            new_path: shown.with_file_name(name),
-            new_abs_path: dir.with_file_name(name),
-        });
+        out.entry(dir.to_path_buf())
+            .or_insert_with(|| FolderRename {
+                path: shown.to_path_buf(),
+                abs_path: dir.to_path_buf(),
+                new_path: shown.with_file_name(name),
+                new_abs_path: dir.with_file_name(name),
+            });
     }
     out.into_values().collect()
 }
@@ -138,14 +139,17 @@ pub fn apply_folder_rename(r: &FolderRename) -> std::io::Result<()> {
         Err(e) if e.kind() == ErrorKind::NotFound => std::fs::rename(&r.abs_path, &r.new_abs_path),
         Err(e) => Err(e),
         Ok(_) => {
-            let same = std::fs::canonicalize(&r.abs_path)? == std::fs::canonicalize(&r.new_abs_path)?;
+            let same =
+                std::fs::canonicalize(&r.abs_path)? == std::fs::canonicalize(&r.new_abs_path)?;
             if !same {
-                return Err(Error::new(ErrorKind::AlreadyExists, "the new name is taken"));
+                return Err(Error::new(
+                    ErrorKind::AlreadyExists,
+                    "the new name is taken",
+                ));
             }
-            let tmp = r.abs_path.with_file_name(format!(
-                ".skill-audit-rename-{}",
-                std::process::id()
-            ));
+            let tmp = r
+                .abs_path
+                .with_file_name(format!(".skill-audit-rename-{}", std::process::id()));
             std::fs::rename(&r.abs_path, &tmp)?;
             std::fs::rename(&tmp, &r.new_abs_path)
         }
