@@ -55,8 +55,10 @@ pub fn progress_wanted(quiet: bool) -> bool {
 pub fn progress() -> (skill_audit::runner::Progress, ProgressGuard) {
     let bar = ProgressBar::hidden();
     bar.set_style(
-        ProgressStyle::with_template("{spinner} checking {pos}/{len} files {wide_bar} {eta}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        ProgressStyle::with_template(
+            "{spinner} checking {pos}/{len} skills and files {wide_bar} {eta}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     let shown = bar.clone();
     let callback = skill_audit::runner::Progress::new(move |done, total| {

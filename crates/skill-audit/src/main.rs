@@ -430,10 +430,10 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
                     .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", f.path.display()))?;
                 fixed += f.applied;
             }
-            let mut renamed = 0;
+            let mut folders_renamed = 0;
             for r in &renames {
                 match skill_audit::fix::apply_folder_rename(r) {
-                    Ok(()) => renamed += 1,
+                    Ok(()) => folders_renamed += 1,
                     Err(e) => refused.push(format!(
                         "{}: not renamed to {}: {e}",
                         r.path.display(),
@@ -441,9 +441,9 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
                     )),
                 }
             }
-            fixed += renamed;
+            fixed += folders_renamed;
             report = check(&args.paths, &options)?;
-            if files.is_empty() && renamed == 0 {
+            if files.is_empty() && folders_renamed == 0 {
                 break;
             }
         }
