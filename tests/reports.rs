@@ -708,3 +708,40 @@ fn sarif_absolute_paths_are_file_uris() {
     );
     assert!(location.get("uriBaseId").is_none());
 }
+
+// ---------------------------------------------------------------------------------------------
+// Completions and man page
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn completions_and_man_page_come_from_the_cli_definition() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let out = run_in(&["completions", shell], &root());
+        assert_eq!(out.status.code(), Some(0), "{shell}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            text.contains("--output-format"),
+            "{shell}: options are completed"
+        );
+    }
+    assert_eq!(
+        run_in(&["completions", "tcsh"], &root()).status.code(),
+        Some(2)
+    );
+    let out = run_in(&["man"], &root());
+    assert_eq!(out.status.code(), Some(0));
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        page.starts_with(".ie") || page.contains(".TH skill-audit"),
+        "{page}"
+    );
+    for sub in ["check", "rules", "completions", "man"] {
+        assert!(page.contains(sub), "{sub} in the man page");
+    }
+    let out = run_in(&["man", "check"], &root());
+    assert_eq!(out.status.code(), Some(0));
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(page.contains(".TH skill-audit-check"), "{page}");
+    assert!(page.contains("baseline"), "check's options are documented");
+    assert_eq!(run_in(&["man", "nope"], &root()).status.code(), Some(2));
+}

@@ -36,9 +36,25 @@ pub fn completions(shell: clap_complete::Shell) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// Write the man page (roff) generated from the clap definition.
-pub fn man(out: &mut Vec<u8>) -> std::io::Result<()> {
-    clap_mangen::Man::new(Cli::command()).render(out)
+/// Write the man page (roff) generated from the clap definition: the program's, or one
+/// subcommand's (named `skill-audit-SUBCOMMAND`, as git and cargo name theirs).
+pub fn man(subcommand: Option<&str>, out: &mut Vec<u8>) -> anyhow::Result<()> {
+    let cmd = Cli::command();
+    let page = match subcommand {
+        None => cmd,
+        Some(name) => {
+            let sub = cmd
+                .get_subcommands()
+                .find(|c| c.get_name() == name && !c.is_hide_set())
+                .ok_or_else(|| anyhow::anyhow!("no subcommand `{name}`"))?
+                .clone();
+            // clap keeps names as `&'static str`; this runs once per process.
+            let full: &'static str = Box::leak(format!("skill-audit-{name}").into_boxed_str());
+            sub.name(full).bin_name(full)
+        }
+    };
+    clap_mangen::Man::new(page).render(out)?;
+    Ok(())
 }
 
 /// Below this many files a run is too short for a progress bar to help.
@@ -104,9 +120,16 @@ mod tests {
         let bash = completions(clap_complete::Shell::Bash);
         assert!(bash.contains("skill-audit") && bash.contains("check"));
         let mut page = Vec::new();
-        man(&mut page).unwrap();
+        man(None, &mut page).unwrap();
         let page = String::from_utf8(page).unwrap();
         assert!(page.contains(".TH skill-audit"), "{page}");
         assert!(page.contains("completions"));
+        let mut check = Vec::new();
+        man(Some("check"), &mut check).unwrap();
+        let check = String::from_utf8(check).unwrap();
+        assert!(check.contains(".TH skill-audit-check"), "{check}");
+        assert!(check.contains("output\\-format"), "{check}");
+        assert!(man(Some("generate-docs"), &mut Vec::new()).is_err());
+        assert!(man(Some("nope"), &mut Vec::new()).is_err());
     }
 }

@@ -57,8 +57,12 @@ enum Command {
         /// The shell to complete for.
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff) generated from the command-line definition.
-    Man,
+    /// Print the man page (roff) generated from the command-line definition: `skill-audit(1)`,
+    /// or with a subcommand its own page (`skill-audit man check` is `skill-audit-check(1)`).
+    Man {
+        /// A subcommand whose page to print (`check`, `rules`, ...).
+        subcommand: Option<String>,
+    },
     /// Write the rule documentation pages (docs/rules/) generated from the code.
     #[command(hide = true)]
     GenerateDocs {
@@ -285,9 +289,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             write_out(None, &extras::completions(shell))?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Man => {
+        Command::Man { subcommand } => {
             let mut page = Vec::new();
-            extras::man(&mut page)?;
+            extras::man(subcommand.as_deref(), &mut page)?;
             write_out(None, &String::from_utf8_lossy(&page))?;
             Ok(ExitCode::SUCCESS)
         }
