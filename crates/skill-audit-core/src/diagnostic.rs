@@ -65,6 +65,10 @@ pub struct Fix {
     pub title: String,
     pub applicability: Applicability,
     pub edits: Vec<Edit>,
+    /// A new name for the folder holding the diagnostic's file (a skill folder renamed to match
+    /// its `name`), applied after the edits. Only ever part of an unsafe fix: references to the
+    /// old folder elsewhere are not updated.
+    pub rename_folder: Option<String>,
 }
 
 impl Fix {
@@ -73,6 +77,7 @@ impl Fix {
             title: title.into(),
             applicability: Applicability::Safe,
             edits,
+            rename_folder: None,
         }
     }
 
@@ -81,6 +86,17 @@ impl Fix {
             title: title.into(),
             applicability: Applicability::Unsafe,
             edits,
+            rename_folder: None,
+        }
+    }
+
+    /// An unsafe fix that renames the folder holding the diagnostic's file to `name`.
+    pub fn rename_folder(title: impl Into<String>, name: impl Into<String>) -> Self {
+        Self {
+            title: title.into(),
+            applicability: Applicability::Unsafe,
+            edits: Vec::new(),
+            rename_folder: Some(name.into()),
         }
     }
 }

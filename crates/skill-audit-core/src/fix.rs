@@ -76,6 +76,86 @@ pub fn fixed_files(report: &Report, unsafe_fixes: bool) -> Vec<FixedFile> {
     out
 }
 
+/// A folder an unsafe fix renames (a skill folder renamed to its kebab-case `name`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FolderRename {
+    /// The folder as shown.
+    pub path: PathBuf,
+    /// The folder on disk.
+    pub abs_path: PathBuf,
+    /// The new folder as shown.
+    pub new_path: PathBuf,
+    /// The new folder on disk.
+    pub new_abs_path: PathBuf,
+}
+
+/// The folder renames of the applicable fixes, sorted and without duplicates. Folder renames
+/// only come with unsafe fixes, so this is empty unless `unsafe_fixes`.
+pub fn folder_renames(report: &Report, unsafe_fixes: bool) -> Vec<FolderRename> {
+    let mut out: BTreeMap<PathBuf, FolderRename> = BTreeMap::new();
+    for d in &report.diagnostics {
+        let Some(fix) = &d.fix else { continue };
+        let Some(name) = &fix.rename_folder else {
+            continue;
+        };
+        if fix.applicability == Applicability::Unsafe && !unsafe_fixes {
+            continue;
+        }
+        // One plain path component: never a way out of the parent folder.
+        let plain = !name.is_empty()
+            && name != "."
+            && name != ".."
+            && !name.contains(['/', '\\', '\0', ':']);
+        let Some(src) = report.source(&d.path) else {
+            continue;
+        };
+        let (Some(dir), Some(shown)) = (src.abs_path.parent(), d.path.parent()) else {
+            continue;
+        };
+        if !plain || shown.as_os_str().is_empty() || dir.file_name().is_none() {
+            continue;
+        }
+        out.entry(dir.to_path_buf())
+            .or_insert_with(|| FolderRename {
+                path: shown.to_path_buf(),
+                abs_path: dir.to_path_buf(),
+                new_path: shown.with_file_name(name),
+                new_abs_path: dir.with_file_name(name),
+            });
+    }
+    out.into_values().collect()
+}
+
+/// Rename one folder: only a real folder (not a symbolic link), never onto an existing file or
+/// folder (a rename that only changes letter case on a case-insensitive file system goes through
+/// a temporary name).
+pub fn apply_folder_rename(r: &FolderRename) -> std::io::Result<()> {
+    use std::io::{Error, ErrorKind};
+    let meta = std::fs::symlink_metadata(&r.abs_path)?;
+    if !meta.is_dir() {
+        return Err(Error::new(ErrorKind::InvalidInput, "not a folder"));
+    }
+    match std::fs::symlink_metadata(&r.new_abs_path) {
+        Err(e) if e.kind() == ErrorKind::NotFound => std::fs::rename(&r.abs_path, &r.new_abs_path),
+        Err(e) => Err(e),
+        Ok(_) => {
+            let same =
+                std::fs::canonicalize(&r.abs_path)? == std::fs::canonicalize(&r.new_abs_path)?;
+            if !same {
+                return Err(Error::new(
+                    ErrorKind::AlreadyExists,
+                    "the new name is taken",
+                ));
+            }
+            let tmp = r
+                .abs_path
+                .with_file_name(format!(".skill-audit-rename-{}", std::process::id()));
+            std::fs::rename(&r.abs_path, &tmp)?;
+            std::fs::rename(&tmp, &r.new_abs_path)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -30,6 +31,25 @@ pub struct CheckOptions {
     pub overlays: HashMap<PathBuf, String>,
     /// Which rule hooks run (the language server splits per-folder and library-wide work).
     pub passes: Passes,
+    /// Called as skills and files are checked (the CLI draws a progress bar with it).
+    pub progress: Option<Progress>,
+}
+
+/// A progress callback: `(units done, units total)`, where a unit is one skill or one file.
+/// Called from worker threads, so it must be cheap and thread-safe.
+#[derive(Clone)]
+pub struct Progress(Arc<dyn Fn(usize, usize) + Send + Sync>);
+
+impl Progress {
+    pub fn new(f: impl Fn(usize, usize) + Send + Sync + 'static) -> Self {
+        Self(Arc::new(f))
+    }
+}
+
+impl std::fmt::Debug for Progress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Progress(..)")
+    }
 }
 
 /// Which rule hooks a run calls and which findings it keeps.
@@ -222,7 +242,13 @@ pub fn check_with_workspace(
     workspace.json_max_depth = Some(base.json_max_depth);
     phase("read and parse", built);
     let ran = Instant::now();
-    let mut report = run_rules_with(&workspace, &resolver, &rules::all(), options.passes)?;
+    let mut report = run_rules_with(
+        &workspace,
+        &resolver,
+        &rules::all(),
+        options.passes,
+        options.progress.as_ref(),
+    )?;
     phase("rules", ran);
     report.settings = base;
     report.summary.elapsed_ms = started.elapsed().as_millis();
@@ -246,16 +272,25 @@ pub fn run_rules(
     resolver: &Resolver,
     rules: &[&'static dyn Rule],
 ) -> Result<Report, CheckError> {
-    run_rules_with(workspace, resolver, rules, Passes::All)
+    run_rules_with(workspace, resolver, rules, Passes::All, None)
 }
 
-/// Run the `passes` of `rules` over a built workspace.
+/// Run the `passes` of `rules` over a built workspace, telling `progress` (if any) as each
+/// skill and file is done.
 pub fn run_rules_with(
     workspace: &Workspace,
     resolver: &Resolver,
     rules: &[&'static dyn Rule],
     passes: Passes,
+    progress: Option<&Progress>,
 ) -> Result<Report, CheckError> {
+    let total = workspace.skills.len() + workspace.files.len();
+    let done = AtomicUsize::new(0);
+    let tick = || {
+        if let Some(p) = progress {
+            (p.0)(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+        }
+    };
     // The credential scan is data-driven (crate::packs); it runs when the CR rules are among
     // the rules asked for.
     let scan_credentials = rules.iter().any(|r| r.meta().code.starts_with("CR"));
@@ -281,13 +316,15 @@ pub fn run_rules_with(
         .zip(skill_settings.par_iter())
         .flat_map_iter(|(skill, settings)| {
             let path = skill.path(workspace);
-            guarded(path, || {
+            let out = guarded(path, || {
                 let mut cx = Context::new(settings, workspace);
                 for r in rules.iter().filter(|r| settings.is_enabled(r.meta().code)) {
                     r.check_skill(skill, &mut cx);
                 }
                 cx.into_diagnostics()
-            })
+            });
+            tick();
+            out
         })
         .collect();
     phase("  skill rules", t);
@@ -296,9 +333,15 @@ pub fn run_rules_with(
         .files
         .par_iter()
         .zip(file_settings.par_iter())
-        .filter_map(|(f, s)| f.source.as_ref().map(|src| (src, s)))
+        .filter_map(|(f, s)| {
+            let unit = f.source.as_ref().map(|src| (src, s));
+            if unit.is_none() {
+                tick();
+            }
+            unit
+        })
         .flat_map_iter(|(src, settings)| {
-            guarded(&src.path, || {
+            let out = guarded(&src.path, || {
                 let mut cx = Context::new(settings, workspace);
                 for r in rules.iter().filter(|r| settings.is_enabled(r.meta().code)) {
                     r.check_file(src, &mut cx);
@@ -317,7 +360,9 @@ pub fn run_rules_with(
                     );
                 }
                 out
-            })
+            });
+            tick();
+            out
         })
         .collect();
     phase("  file rules", t);

@@ -85,7 +85,8 @@ pub fn diagnostic(
             })
         })
         .collect();
-    let data = match (&d.fix, src) {
+    // A folder rename (SK015) is not a text edit; editors get no quick fix for it.
+    let data = match (d.fix.as_ref().filter(|f| !f.edits.is_empty()), src) {
         (Some(fix), Some(s)) => serde_json::to_value(FixData {
             title: fix.title.clone(),
             safe: fix.applicability == Applicability::Safe,

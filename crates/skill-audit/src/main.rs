@@ -8,6 +8,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use skill_audit::{check, docs, report, rules, CheckOptions, FailOn, Overrides, Profile};
 
+mod extras;
+
 #[derive(Parser)]
 #[command(
     name = "skill-audit",
@@ -50,6 +52,17 @@ enum Command {
     },
     /// Run the language server over standard input and output (for editors; see docs/editors.md).
     Server,
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) generated from the command-line definition: `skill-audit(1)`,
+    /// or with a subcommand its own page (`skill-audit man check` is `skill-audit-check(1)`).
+    Man {
+        /// A subcommand whose page to print (`check`, `rules`, ...).
+        subcommand: Option<String>,
+    },
     /// Write the rule documentation pages (docs/rules/) generated from the code.
     #[command(hide = true)]
     GenerateDocs {
@@ -74,7 +87,7 @@ enum ListFormat {
     Json,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq, Debug)]
 enum OutputFormat {
     /// Source excerpts with carets, for people.
     Text,
@@ -125,6 +138,10 @@ struct CheckArgs {
     /// Write the report to this file instead of standard output.
     #[arg(long, short)]
     output: Option<PathBuf>,
+    /// Also write the report in FORMAT to FILE from the same run (repeatable), e.g.
+    /// `--output-format sarif=results.sarif --output-format json=report.json`.
+    #[arg(long, value_name = "FORMAT=FILE", value_parser = extras::parse_format_file)]
+    output_format: Vec<(OutputFormat, PathBuf)>,
     /// Use this config file for every path instead of the closest skill-audit.toml.
     #[arg(long)]
     config: Option<PathBuf>,
@@ -268,6 +285,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             skill_audit_lsp::run_stdio().map_err(|e| anyhow::anyhow!("language server: {e}"))?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Completions { shell } => {
+            write_out(None, &extras::completions(shell))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man { subcommand } => {
+            let mut page = Vec::new();
+            extras::man(subcommand.as_deref(), &mut page)?;
+            write_out(None, &String::from_utf8_lossy(&page))?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::GenerateDocs { out, check } => {
             let files = docs::generate();
             let mut stale = Vec::new();
@@ -324,10 +351,17 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
             anyhow::bail!("unknown rule code or prefix `{code}` (see `skill-audit rules`)");
         }
     }
+    let (progress, progress_guard) = if extras::progress_wanted(args.quiet) {
+        let (p, g) = extras::progress();
+        (Some(p), Some(g))
+    } else {
+        (None, None)
+    };
     let options = CheckOptions {
         config: args.config,
         overrides,
         threads: args.threads,
+        progress,
         ..CheckOptions::default()
     };
     if args.threads > 0 {
@@ -339,6 +373,7 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     let mut report = check(&args.paths, &options)?;
     if args.diff {
         let files = skill_audit::fix::fixed_files(&report, args.unsafe_fixes);
+        let renames = skill_audit::fix::folder_renames(&report, args.unsafe_fixes);
         let mut out = String::new();
         for f in &files {
             let name = skill_audit::source::slash_path(&f.path);
@@ -351,19 +386,47 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
                     .to_string(),
             );
         }
+        for r in &renames {
+            let (from, to) = (
+                skill_audit::source::slash_path(&r.path),
+                skill_audit::source::slash_path(&r.new_path),
+            );
+            let _ = writeln!(
+                out,
+                "diff --git a/{from} b/{to}\nrename from {from}\nrename to {to}"
+            );
+        }
         write_out(args.output.as_ref(), &out)?;
-        return Ok(if files.is_empty() {
+        return Ok(if files.is_empty() && renames.is_empty() {
             ExitCode::SUCCESS
         } else {
             ExitCode::from(1)
         });
     }
     if args.fix {
-        // Apply, re-check, repeat: a fix may enable another (overlapping edits wait a pass).
+        // Apply, re-check, repeat: a fix may enable another (overlapping edits wait a pass, and a
+        // folder is renamed once its skill's `name` is fixed).
         let mut fixed = 0usize;
+        let mut refused: Vec<String> = Vec::new();
         for _ in 0..10 {
             let files = skill_audit::fix::fixed_files(&report, args.unsafe_fixes);
-            if files.is_empty() {
+            let renames: Vec<_> = skill_audit::fix::folder_renames(&report, args.unsafe_fixes)
+                .into_iter()
+                .filter(|r| {
+                    // Renaming an audited path (or a folder holding one) would lose it.
+                    let ok = !args.paths.iter().any(|p| {
+                        std::fs::canonicalize(p).is_ok_and(|p| p.starts_with(&r.abs_path))
+                    });
+                    if !ok {
+                        refused.push(format!(
+                            "{}: not renamed, it is an audited path",
+                            r.path.display()
+                        ));
+                    }
+                    ok
+                })
+                .collect();
+            if files.is_empty() && renames.is_empty() {
                 break;
             }
             for f in &files {
@@ -371,7 +434,27 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
                     .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", f.path.display()))?;
                 fixed += f.applied;
             }
+            let mut folders_renamed = 0;
+            for r in &renames {
+                match skill_audit::fix::apply_folder_rename(r) {
+                    Ok(()) => folders_renamed += 1,
+                    Err(e) => refused.push(format!(
+                        "{}: not renamed to {}: {e}",
+                        r.path.display(),
+                        r.new_path.display()
+                    )),
+                }
+            }
+            fixed += folders_renamed;
             report = check(&args.paths, &options)?;
+            if files.is_empty() && folders_renamed == 0 {
+                break;
+            }
+        }
+        refused.sort();
+        refused.dedup();
+        for r in &refused {
+            eprintln!("skill-audit: warning: {r}");
         }
         if fixed > 0 && !args.quiet {
             eprintln!(
@@ -380,6 +463,7 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
             );
         }
     }
+    drop(progress_guard);
     if let Some(path) = &args.write_baseline {
         let baseline = skill_audit::baseline::Baseline::from_report(&report);
         std::fs::write(path, baseline.to_json())
@@ -407,28 +491,13 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
                 && std::env::var_os("NO_COLOR").is_none()
         }
     };
+    for (format, path) in &args.output_format {
+        write_out(Some(path), &render(*format, &report, args.quiet, false))?;
+    }
     let text = if args.statistics {
         report::text::render_statistics(&report)
     } else {
-        match args.format {
-            OutputFormat::Json => report::json::render(&report),
-            OutputFormat::JsonLines => report::json::render_lines(&report),
-            OutputFormat::Sarif => report::sarif::render(&report),
-            OutputFormat::Github => report::github::render(&report),
-            OutputFormat::Junit => report::junit::render(&report),
-            OutputFormat::Markdown => report::markdown::render(&report),
-            OutputFormat::Concise => report::text::render_concise(&report, !args.quiet),
-            OutputFormat::Text => {
-                let mut t = report::text::render(&report, color);
-                if args.quiet {
-                    let summary = report::text::summary_line(&report);
-                    if t.ends_with(&summary) {
-                        t.truncate(t.len() - summary.len());
-                    }
-                }
-                t
-            }
-        }
+        render(args.format, &report, args.quiet, color)
     };
     write_out(args.output.as_ref(), &text)?;
     Ok(if report.failed() {
@@ -436,4 +505,27 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The report in one output format.
+fn render(format: OutputFormat, report: &skill_audit::Report, quiet: bool, color: bool) -> String {
+    match format {
+        OutputFormat::Json => report::json::render(report),
+        OutputFormat::JsonLines => report::json::render_lines(report),
+        OutputFormat::Sarif => report::sarif::render(report),
+        OutputFormat::Github => report::github::render(report),
+        OutputFormat::Junit => report::junit::render(report),
+        OutputFormat::Markdown => report::markdown::render(report),
+        OutputFormat::Concise => report::text::render_concise(report, !quiet),
+        OutputFormat::Text => {
+            let mut t = report::text::render(report, color);
+            if quiet {
+                let summary = report::text::summary_line(report);
+                if t.ends_with(&summary) {
+                    t.truncate(t.len() - summary.len());
+                }
+            }
+            t
+        }
+    }
 }

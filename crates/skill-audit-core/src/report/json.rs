@@ -32,6 +32,7 @@ pub fn diagnostic_json(report: &Report, d: &Diagnostic) -> Value {
             "title": f.title,
             "applicability": f.applicability,
             "edits": f.edits.iter().map(|e| json!({"range": range_json(src, e.range), "content": e.content})).collect::<Vec<_>>(),
+            "rename_folder": f.rename_folder,
         })
     });
     let related: Vec<Value> = d

@@ -21,10 +21,19 @@ pub fn render(report: &Report) -> String {
     } else {
         "✅ passed"
     };
+    let n = |count: usize, one: &str, many: &str| {
+        format!("{count} {}", if count == 1 { one } else { many })
+    };
     let _ = writeln!(
         out,
-        "**{verdict}**: {} errors, {} warnings, {} infos in {} skills, {} plugins, {} marketplaces ({} files).\n",
-        s.errors, s.warnings, s.infos, s.skills, s.plugins, s.marketplaces, s.files
+        "**{verdict}**: {}, {}, {} in {}, {}, {} ({}).\n",
+        n(s.errors, "error", "errors"),
+        n(s.warnings, "warning", "warnings"),
+        n(s.infos, "info", "infos"),
+        n(s.skills, "skill", "skills"),
+        n(s.plugins, "plugin", "plugins"),
+        n(s.marketplaces, "marketplace", "marketplaces"),
+        n(s.files, "file", "files"),
     );
     if report.diagnostics.is_empty() {
         return out;

@@ -30,11 +30,27 @@ fn region(src: Option<&SourceFile>, range: TextRange) -> Value {
     }
 }
 
+/// An artifact location: relative paths against `%SRCROOT%` (the audited repository), absolute
+/// ones (an audited path outside the working folder) as `file://` URIs without a base.
+fn artifact_location(path: &std::path::Path) -> Value {
+    let shown = slash_path(path);
+    let bytes = shown.as_bytes();
+    let windows_drive =
+        bytes.len() >= 3 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':' && bytes[2] == b'/';
+    if shown.starts_with('/') {
+        json!({"uri": format!("file://{}", uri_path(&shown))})
+    } else if windows_drive {
+        json!({"uri": format!("file:///{}:{}", &shown[..1], uri_path(&shown[2..]))})
+    } else {
+        json!({"uri": uri_path(&shown), "uriBaseId": "%SRCROOT%"})
+    }
+}
+
 fn location(report: &Report, path: &std::path::Path, range: TextRange) -> Value {
     let src = report.source(path).map(AsRef::as_ref);
     json!({
         "physicalLocation": {
-            "artifactLocation": {"uri": uri_path(&slash_path(path)), "uriBaseId": "%SRCROOT%"},
+            "artifactLocation": artifact_location(path),
             "region": region(src, range),
         }
     })
@@ -67,12 +83,13 @@ fn result(report: &Report, d: &Diagnostic, rule_index: usize) -> Value {
             })
             .collect();
     }
-    if let Some(fix) = &d.fix {
+    // SARIF fixes are text replacements (at least one); a folder rename has no equivalent.
+    if let Some(fix) = d.fix.as_ref().filter(|f| !f.edits.is_empty()) {
         let src = report.source(&d.path).map(AsRef::as_ref);
         r["fixes"] = json!([{
             "description": {"text": fix.title},
             "artifactChanges": [{
-                "artifactLocation": {"uri": uri_path(&slash_path(&d.path)), "uriBaseId": "%SRCROOT%"},
+                "artifactLocation": artifact_location(&d.path),
                 "replacements": fix.edits.iter().map(|e| json!({
                     "deletedRegion": region(src, e.range),
                     "insertedContent": {"text": e.content},
@@ -94,7 +111,7 @@ pub fn to_value(report: &Report) -> Value {
                 "id": m.code,
                 "name": m.name,
                 "shortDescription": {"text": m.summary},
-                "fullDescription": {"text": m.summary},
+                "fullDescription": {"text": m.description()},
                 "help": {"text": m.doc_markdown(), "markdown": m.doc_markdown()},
                 "helpUri": rule_url(m.code),
                 "defaultConfiguration": {"level": level(m.severity)},

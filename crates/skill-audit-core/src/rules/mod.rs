@@ -57,6 +57,34 @@ impl RuleMeta {
         }
         out.trim_end().to_string() + "\n"
     }
+
+    /// The `## What it does` section of the doc comment as one plain paragraph (the summary
+    /// when the section is missing), for SARIF's `fullDescription`.
+    pub fn description(&self) -> String {
+        let doc = self.doc_markdown();
+        let mut text = String::new();
+        let mut inside = false;
+        for line in doc.lines() {
+            if line.starts_with("## ") {
+                if inside {
+                    break;
+                }
+                inside = line.trim() == "## What it does";
+                continue;
+            }
+            if inside {
+                if !text.is_empty() && !line.trim().is_empty() {
+                    text.push(' ');
+                }
+                text.push_str(line.trim());
+            }
+        }
+        if text.trim().is_empty() {
+            self.summary.to_string()
+        } else {
+            text.trim().to_string()
+        }
+    }
 }
 
 /// The human name of a code family.

@@ -1,7 +1,7 @@
 //! SK015: `name` differs from the skill folder name.
 
 use crate::diagnostic::{Edit, Fix};
-use crate::rules::sk::util::{error_if_portable, field, nfkc, string_value};
+use crate::rules::sk::util::{error_if_portable, field, is_kebab_name, nfkc, string_value};
 use crate::rules::{Context, Rule};
 use crate::workspace::Skill;
 
@@ -20,8 +20,10 @@ crate::declare_rule! {
     /// Folder `pdf/` with `name: pdf-tools`.
     ///
     /// ## Fix
-    /// Rename the folder, or set `name` to the folder name (unsafe fix: it changes how the skill is
-    /// listed).
+    /// Rename the folder, or set `name` to the folder name. When the folder name is a valid skill
+    /// name the unsafe fix sets `name` to it (it changes how the skill is listed); when only the
+    /// `name` is valid (a folder `Report_Helper` after `name` was made kebab-case), the unsafe fix
+    /// renames the folder to the name (links to the old folder from elsewhere are not updated).
     pub struct NameDirectoryMismatch {
         code: "SK015",
         name: "name-directory-mismatch",
@@ -46,13 +48,7 @@ impl Rule for NameDirectoryMismatch {
         }
         let severity = error_if_portable(cx);
         let range = entry.value.range;
-        let dir_is_valid = dir.len() <= 64
-            && dir
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-            && !dir.starts_with('-')
-            && !dir.ends_with('-')
-            && !dir.contains("--");
+        let dir_is_valid = is_kebab_name(&dir);
         let d = cx.report_as(
             Self::META,
             severity,
@@ -71,6 +67,12 @@ impl Rule for NameDirectoryMismatch {
                     content: dir.clone(),
                 }],
             ));
+        } else if is_kebab_name(&name) {
+            d.set_help(format!("rename the folder to `{name}`"))
+                .set_fix(Fix::rename_folder(
+                    format!("Rename the folder `{dir}` to `{name}`"),
+                    name.clone(),
+                ));
         } else {
             d.set_help("rename the folder to match the skill name");
         }

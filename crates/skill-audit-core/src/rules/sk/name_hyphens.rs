@@ -1,6 +1,7 @@
 //! SK014: `name` starts or ends with a hyphen or has consecutive hyphens.
 
-use crate::rules::sk::util::{field, nfkc, string_value};
+use crate::diagnostic::{Edit, Fix};
+use crate::rules::sk::util::{field, kebab_name, nfkc, string_value};
 use crate::rules::{Context, Rule};
 use crate::workspace::Skill;
 
@@ -17,13 +18,14 @@ crate::declare_rule! {
     /// ```
     ///
     /// ## Fix
-    /// `name: pdf-tools`
+    /// `name: pdf-tools` (safe fix when the rest of the name is valid; if the folder then no
+    /// longer matches, SK015 offers renaming it as an unsafe fix).
     pub struct NameHyphens {
         code: "SK014",
         name: "name-hyphens",
         severity: Error,
         summary: "`name` starts or ends with a hyphen or has consecutive hyphens",
-        fixable: false,
+        fixable: true,
     }
 }
 
@@ -37,23 +39,48 @@ impl Rule for NameHyphens {
         };
         let name = nfkc(raw.trim());
         let range = entry.value.range;
+        // Only names that are otherwise valid: other characters are SK013's to fix.
+        let fix = kebab_name(&name)
+            .filter(|k| {
+                k.len() < name.len()
+                    && name
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                    && !src.text[range.start()..range.end()].contains('\n')
+            })
+            .map(|k| {
+                Fix::safe(
+                    format!("Set `name: {k}`"),
+                    vec![Edit {
+                        range,
+                        content: k.clone(),
+                    }],
+                )
+            });
+        let mut fix = fix;
         if name.starts_with('-') || name.ends_with('-') {
-            cx.report(
+            let d = cx.report(
                 Self::META,
                 &src.path,
                 range,
                 format!("skill name `{name}` starts or ends with a hyphen"),
-            )
-            .set_help("remove the leading and trailing hyphens");
+            );
+            d.set_help("remove the leading and trailing hyphens");
+            if let Some(f) = fix.take() {
+                d.set_fix(f);
+            }
         }
         if name.contains("--") {
-            cx.report(
+            let d = cx.report(
                 Self::META,
                 &src.path,
                 range,
                 format!("skill name `{name}` contains consecutive hyphens"),
-            )
-            .set_help("use single hyphens between words");
+            );
+            d.set_help("use single hyphens between words");
+            if let Some(f) = fix.take() {
+                d.set_fix(f);
+            }
         }
     }
 }

@@ -1,7 +1,7 @@
 //! SK013: `name` has characters other than lowercase letters, digits and hyphens.
 
-use crate::diagnostic::Severity;
-use crate::rules::sk::util::{field, nfkc, string_value};
+use crate::diagnostic::{Edit, Fix, Severity};
+use crate::rules::sk::util::{field, kebab_name, nfkc, string_value};
 use crate::rules::{Context, Rule};
 use crate::workspace::Skill;
 
@@ -22,13 +22,15 @@ crate::declare_rule! {
     /// ```
     ///
     /// ## Fix
-    /// Use kebab-case: `name: pdf-tools` (and rename the folder to match).
+    /// Use kebab-case: `name: pdf-tools`. The safe fix sets the kebab-case name when the name is
+    /// made of ASCII words (`PDF_Tools`, `PDF tools`, `pdfTools`); if the folder then no longer
+    /// matches, SK015 offers renaming the folder as an unsafe fix.
     pub struct NameInvalidCharacters {
         code: "SK013",
         name: "name-invalid-characters",
         severity: Error,
         summary: "`name` has characters other than lowercase letters, digits and hyphens",
-        fixable: false,
+        fixable: true,
     }
 }
 
@@ -46,21 +48,39 @@ impl Rule for NameInvalidCharacters {
         }
         let range = entry.value.range;
         let suggestion = kebab(&name);
+        // The fix needs a one-line value and a name made of ASCII words.
+        let fix = kebab_name(&name)
+            .filter(|_| !src.text[range.start()..range.end()].contains('\n'))
+            .map(|k| {
+                Fix::safe(
+                    format!("Set `name: {k}`"),
+                    vec![Edit {
+                        range,
+                        content: k.clone(),
+                    }],
+                )
+            });
         if name.chars().any(char::is_uppercase) {
-            cx.report(
+            let d = cx.report(
                 Self::META,
                 &src.path,
                 range,
                 format!("skill name `{name}` must be lowercase"),
-            )
-            .set_help(format!(
+            );
+            d.set_help(format!(
                 "use lowercase letters, digits and hyphens, e.g. `{suggestion}`"
             ));
+            if let Some(fix) = fix {
+                d.set_fix(fix);
+            }
             return;
         }
         if let Some(bad) = name.chars().find(|c| !(c.is_alphanumeric() || *c == '-')) {
-            cx.report(Self::META, &src.path, range, format!("skill name `{name}` contains `{}`; only lowercase letters, digits and hyphens are allowed", bad.escape_default()))
-                .set_help(format!("use kebab-case, e.g. `{suggestion}`"));
+            let d = cx.report(Self::META, &src.path, range, format!("skill name `{name}` contains `{}`; only lowercase letters, digits and hyphens are allowed", bad.escape_default()));
+            d.set_help(format!("use kebab-case, e.g. `{suggestion}`"));
+            if let Some(fix) = fix {
+                d.set_fix(fix);
+            }
             return;
         }
         if !name.is_ascii() {
