@@ -586,13 +586,14 @@ pub fn inventory(ws: &Workspace, unit: &Unit) -> Inventory {
             });
         }
         if let Some(t) = text {
-            let secrets = redact::secrets(&rel, t);
+            let mut secrets: Option<Vec<std::ops::Range<usize>>> = None;
             for m in url_regex().find_iter(t) {
+                let secrets = secrets.get_or_insert_with(|| redact::secrets(&rel, t));
                 let raw = m
                     .as_str()
                     .trim_end_matches(['.', ',', ';', ':', '!', '?', '*', '_', '\'']);
                 let end = m.start() + raw.len();
-                let (shown, _) = redact::mask_window(t, m.start()..end, &secrets);
+                let (shown, _) = redact::mask_window(t, m.start()..end, secrets);
                 if let Some(h) = host(raw) {
                     *domains.entry(h).or_default() += 1;
                 }
@@ -618,7 +619,14 @@ pub fn inventory(ws: &Workspace, unit: &Unit) -> Inventory {
     inv.domains = domains;
 
     // Skills, commands and agents: names, tools and frontmatter hooks.
-    for s in ws.skills.iter().filter(|s| s.dir.starts_with(&unit.dir)) {
+    // Skills are sorted by root, then folder: the unit's skills are one run.
+    let first = ws
+        .skills
+        .partition_point(|s| (s.root, &s.dir) < (unit.root, &unit.dir));
+    for s in ws.skills[first..]
+        .iter()
+        .take_while(|s| s.root == unit.root && s.dir.starts_with(&unit.dir))
+    {
         let rel = unit.rel(ws, s.file);
         if let Some(root) = s.yaml_root() {
             for field in ["allowed-tools", "tools"] {

@@ -57,7 +57,9 @@ code{background:var(--soft);padding:1px 4px;border-radius:4px;overflow-wrap:anyw
 .sev.info{color:var(--info);background:var(--info-bg)}
 section.unit{background:var(--bg);border:1px solid var(--line);border-radius:10px;padding:20px 22px;margin:0 0 22px}
 table{border-collapse:collapse;width:100%;margin:6px 0 10px;font-size:.9rem}
-th,td{border-bottom:1px solid var(--line);padding:5px 8px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+th,td{border-bottom:1px solid var(--line);padding:5px 8px;text-align:left;vertical-align:top;overflow-wrap:break-word}
+td code{overflow-wrap:break-word;word-break:break-word}
+td.tight{white-space:nowrap}
 th{background:var(--soft);font-weight:600}
 td.num,th.num{text-align:right;white-space:nowrap}
 table.facts th{width:11em;background:none;color:var(--muted);font-weight:500}
@@ -76,6 +78,7 @@ pre.diff .del{color:var(--bad)}
 pre.diff .hunk{color:var(--info)}
 nav ul{margin:6px 0 0;padding-left:18px}
 footer{color:var(--muted);font-size:.8rem;text-align:center;margin:10px 0 30px}
+@page{margin:14mm}
 @media print{
  html{font-size:10.5pt}
  body{background:#fff}
@@ -374,7 +377,7 @@ fn unit_html(out: &mut String, i: usize, u: &UnitReport) {
         for c in &inv.components {
             let _ = write!(
                 out,
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                "<tr><td class=\"tight\">{}</td><td class=\"tight\">{}</td><td>{}</td><td>{}</td></tr>",
                 escape(c.kind),
                 escape(&c.name),
                 code(&c.path),

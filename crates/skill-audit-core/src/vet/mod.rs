@@ -23,6 +23,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::config::{FailOn, Settings};
@@ -206,6 +207,8 @@ pub struct Unit {
     pub dir: PathBuf,
     /// Folder as shown.
     pub display: PathBuf,
+    /// Index of its audited root in [`Workspace::roots`].
+    pub root: usize,
     /// Indexes into [`Workspace::files`] of its files.
     pub files: Vec<usize>,
 }
@@ -255,29 +258,41 @@ pub fn units(ws: &Workspace) -> Vec<Unit> {
         ))
     });
     let mut kept: Vec<(PathBuf, UnitKind, usize)> = Vec::new();
+    let mut kept_dirs: std::collections::HashSet<(usize, PathBuf)> =
+        std::collections::HashSet::new();
     for c in candidates {
-        if kept.iter().any(|k| k.2 == c.2 && c.0.starts_with(&k.0)) {
+        if c.0
+            .ancestors()
+            .any(|a| kept_dirs.contains(&(c.2, a.to_path_buf())))
+        {
             continue;
         }
+        kept_dirs.insert((c.2, c.0.clone()));
         kept.push(c);
     }
     kept.sort_by(|a, b| (a.2, &a.0).cmp(&(b.2, &b.0)));
     kept.into_iter()
         .map(|(dir, kind, root)| {
             let r = &ws.roots[root];
-            let rel = dir.strip_prefix(&r.path).unwrap_or(Path::new(""));
-            let display = display_join(&r.display, rel);
-            let files = ws
+            let rel = dir
+                .strip_prefix(&r.path)
+                .unwrap_or(Path::new(""))
+                .to_path_buf();
+            let display = display_join(&r.display, &rel);
+            // Files are sorted by root, then relative path: the unit's files are one run.
+            let start = ws
                 .files
-                .iter()
-                .enumerate()
-                .filter(|(_, f)| f.root == root && f.entry.abs.starts_with(&dir))
-                .map(|(i, _)| i)
+                .partition_point(|f| (f.root, &f.entry.rel) < (root, &rel));
+            let files = (start..ws.files.len())
+                .take_while(|&i| {
+                    ws.files[i].root == root && ws.files[i].entry.rel.starts_with(&rel)
+                })
                 .collect();
             Unit {
                 kind,
                 dir,
                 display,
+                root,
                 files,
             }
         })
@@ -429,17 +444,37 @@ impl VetReport {
 /// Per file: text and secret ranges, computed once.
 struct Masks<'a> {
     ws: &'a Workspace,
+    by_display: HashMap<&'a Path, usize>,
     cache: HashMap<PathBuf, Vec<Range<usize>>>,
 }
 
-impl Masks<'_> {
+impl<'a> Masks<'a> {
+    fn new(ws: &'a Workspace) -> Self {
+        Self {
+            ws,
+            by_display: ws
+                .files
+                .iter()
+                .enumerate()
+                .map(|(i, f)| (f.entry.display.as_path(), i))
+                .collect(),
+            cache: HashMap::new(),
+        }
+    }
+
+    /// The file's path relative to its audited root, `/`-separated.
+    fn rel(&self, shown: &Path) -> Option<String> {
+        self.by_display
+            .get(shown)
+            .map(|&i| slash_path(&self.ws.files[i].entry.rel))
+    }
+
     fn for_path(&mut self, shown: &Path, rel: &str) -> &[Range<usize>] {
         let ws = self.ws;
+        let index = self.by_display.get(shown).copied();
         self.cache.entry(shown.to_path_buf()).or_insert_with(|| {
-            ws.files
-                .iter()
-                .find(|f| f.entry.display == shown)
-                .and_then(|f| f.source.as_ref())
+            index
+                .and_then(|i| ws.files[i].source.as_ref())
                 .map(|src| redact::secrets(rel, &src.text))
                 .unwrap_or_default()
         })
@@ -456,36 +491,39 @@ pub fn credential_rules_registered() -> bool {
 /// Findings of the built-in credential pack, for builds without the CR rules.
 fn fallback_credentials(ws: &Workspace, settings: &Settings) -> Vec<Diagnostic> {
     let set = skill_audit_patterns::PackSet::builtin_credentials();
-    let mut out = Vec::new();
-    for f in &ws.files {
-        let Some(src) = &f.source else { continue };
-        let rel = slash_path(&f.entry.rel);
-        for m in set.scan(&rel, &src.text) {
-            if !settings.is_enabled(&m.code) {
-                continue;
+    ws.files
+        .par_iter()
+        .flat_map_iter(|f| {
+            let mut out = Vec::new();
+            let Some(src) = &f.source else { return out };
+            let rel = slash_path(&f.entry.rel);
+            for m in set.scan(&rel, &src.text) {
+                if !settings.is_enabled(&m.code) {
+                    continue;
+                }
+                let Some(rule) = set.rules().get(m.rule_index) else {
+                    continue;
+                };
+                let severity = match m.severity {
+                    skill_audit_patterns::Severity::Error => Severity::Error,
+                    skill_audit_patterns::Severity::Warning => Severity::Warning,
+                    skill_audit_patterns::Severity::Info => Severity::Info,
+                };
+                let range = crate::text::TextRange::new(m.secret.start, m.secret.end);
+                let mut d = Diagnostic::new(
+                    m.code.clone(),
+                    rule.id.clone(),
+                    severity,
+                    &f.entry.display,
+                    range,
+                    format!("{} `{}`", rule.name, m.redacted(&src.text)),
+                );
+                d.help = Some(rule.help.clone());
+                out.push(d);
             }
-            let Some(rule) = set.rules().get(m.rule_index) else {
-                continue;
-            };
-            let severity = match m.severity {
-                skill_audit_patterns::Severity::Error => Severity::Error,
-                skill_audit_patterns::Severity::Warning => Severity::Warning,
-                skill_audit_patterns::Severity::Info => Severity::Info,
-            };
-            let range = crate::text::TextRange::new(m.secret.start, m.secret.end);
-            let mut d = Diagnostic::new(
-                m.code.clone(),
-                rule.id.clone(),
-                severity,
-                &f.entry.display,
-                range,
-                format!("{} `{}`", rule.name, m.redacted(&src.text)),
-            );
-            d.help = Some(rule.help.clone());
-            out.push(d);
-        }
-    }
-    out
+            out
+        })
+        .collect()
 }
 
 /// Today as `YYYY-MM-DD` (`SKILL_AUDIT_TODAY` pins it).
@@ -513,10 +551,7 @@ pub fn build(report: &Report, ws: &Workspace, policy: &Policy) -> VetReport {
     };
     diagnostics.extend(fallback.iter());
 
-    let mut masks = Masks {
-        ws,
-        cache: HashMap::new(),
-    };
+    let mut masks = Masks::new(ws);
     let mut per_unit: Vec<Vec<Finding>> = vec![Vec::new(); units.len()];
     let mut others = Vec::new();
     for d in diagnostics {
@@ -526,38 +561,41 @@ pub fn build(report: &Report, ws: &Workspace, policy: &Policy) -> VetReport {
             None => others.push(f),
         }
     }
-    let mut unit_reports = Vec::with_capacity(units.len());
-    for (u, mut findings) in units.iter().zip(per_unit) {
-        findings.sort_by(|a, b| {
-            (&a.path, a.line, a.column, &a.code).cmp(&(&b.path, b.line, b.column, &b.code))
-        });
-        let (verdict, reason) = policy.verdict(&findings);
-        let about = extract::describe(ws, u);
-        let inventory = extract::inventory(ws, u);
-        let content_hash = hash::combined(
-            inventory
-                .files
-                .iter()
-                .map(|f| (f.path.as_str(), f.sha256.as_str())),
-        );
-        unit_reports.push(UnitReport {
-            kind: u.kind,
-            path: slash_path(&u.display),
-            name: about.name,
-            description: about.description,
-            owner: about.owner,
-            version: about.version,
-            license: about.license,
-            metadata: about.metadata,
-            verdict,
-            reason,
-            content_hash,
-            counts: Counts::of(&findings),
-            inventory,
-            findings: group(findings),
-            changes: None,
-        });
-    }
+    let unit_reports: Vec<UnitReport> = units
+        .par_iter()
+        .zip(per_unit.into_par_iter())
+        .map(|(u, mut findings)| {
+            findings.sort_by(|a, b| {
+                (&a.path, a.line, a.column, &a.code).cmp(&(&b.path, b.line, b.column, &b.code))
+            });
+            let (verdict, reason) = policy.verdict(&findings);
+            let about = extract::describe(ws, u);
+            let inventory = extract::inventory(ws, u);
+            let content_hash = hash::combined(
+                inventory
+                    .files
+                    .iter()
+                    .map(|f| (f.path.as_str(), f.sha256.as_str())),
+            );
+            UnitReport {
+                kind: u.kind,
+                path: slash_path(&u.display),
+                name: about.name,
+                description: about.description,
+                owner: about.owner,
+                version: about.version,
+                license: about.license,
+                metadata: about.metadata,
+                verdict,
+                reason,
+                content_hash,
+                counts: Counts::of(&findings),
+                inventory,
+                findings: group(findings),
+                changes: None,
+            }
+        })
+        .collect();
     let mut out = VetReport {
         version: VET_JSON_VERSION,
         tool: "skill-audit".to_string(),
@@ -592,12 +630,7 @@ fn finding(report: &Report, d: &Diagnostic, masks: &mut Masks<'_>) -> Finding {
     };
     let start = src.line_column(d.range.start());
     let end = src.line_column(d.range.end());
-    let rel = masks
-        .ws
-        .files
-        .iter()
-        .find(|f| f.entry.display == d.path)
-        .map_or_else(|| path.clone(), |f| slash_path(&f.entry.rel));
+    let rel = masks.rel(&d.path).unwrap_or_else(|| path.clone());
     let mut secrets = masks.for_path(&d.path, &rel).to_vec();
     if d.family() == "CR" && !d.range.is_empty() {
         secrets.push(d.range.as_range());
