@@ -8,7 +8,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
@@ -338,12 +338,6 @@ pub fn verify(lock: &LockFile, current: &[Current], scopes: &[String]) -> Vec<Pr
     }
     problems.sort_by(|a, b| (&a.unit, &a.file, a.kind).cmp(&(&b.unit, &b.file, b.kind)));
     problems
-}
-
-/// Whether a relative path stays inside its folder (no `..`, not absolute).
-pub fn is_contained(rel: &Path) -> bool {
-    rel.components()
-        .all(|c| matches!(c, Component::Normal(_) | Component::CurDir))
 }
 
 #[cfg(test)]
