@@ -416,3 +416,61 @@ fn snapshots_of_the_fixture_reports() {
     assert_eq!(v["verdict"], "needs-changes");
     insta::assert_snapshot!("vet_fixtures_json", text(&js));
 }
+
+#[test]
+fn hostile_names_and_contents_stay_inert() {
+    let dir = tempfile::tempdir().unwrap();
+    skill(dir.path(), "pdf-tools", CLEAN);
+    let odd = "pdf-tools/references/<img src=x onerror=alert(1)>\u{1b}[31m.md";
+    write(
+        dir.path(),
+        odd,
+        "# </pre><script>alert(1)</script>\n```\n````\n",
+    );
+    fs::write(
+        dir.path().join("pdf-tools/logo.bin"),
+        [0u8, 159, 146, 150, 0, 1],
+    )
+    .unwrap();
+    write(
+        dir.path(),
+        "pdf-tools/.mcp.json",
+        "{\"mcpServers\": {\"<x>\": {\"command\": \"rm -rf / \\u001b[2J\", \"env\": {\"A\": \"b\"}}}}",
+    );
+    for format in ["html", "markdown", "json"] {
+        let out = run_in(&["vet", "pdf-tools", "--format", format], dir.path());
+        assert!(
+            out.status.code().is_some_and(|c| c <= 1),
+            "{format}: {}",
+            err(&out)
+        );
+        let shown = text(&out);
+        assert!(!shown.contains('\u{1b}'), "{format}: raw escape character");
+        if format == "html" {
+            assert!(
+                !shown.contains("<img") && !shown.contains("<script"),
+                "{shown}"
+            );
+            assert!(!shown.contains("<x>"));
+        }
+        if format == "json" {
+            let v = json(&out);
+            let files = v["units"][0]["inventory"]["files"].as_array().unwrap();
+            assert!(files.iter().any(|f| f["kind"] == "binary"), "{files:?}");
+            assert_eq!(v["units"][0]["inventory"]["mcp_servers"][0]["env"][0], "A");
+        }
+    }
+    // The odd file is hashed and verified like any other.
+    assert_eq!(
+        run_in(&["lock", "pdf-tools"], dir.path()).status.code(),
+        Some(0)
+    );
+    assert_eq!(
+        run_in(&["verify", "pdf-tools"], dir.path()).status.code(),
+        Some(0)
+    );
+    fs::write(dir.path().join(odd), "changed").unwrap();
+    let out = run_in(&["verify", "pdf-tools"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!text(&out).contains('\u{1b}'));
+}

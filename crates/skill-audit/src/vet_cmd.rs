@@ -10,6 +10,8 @@ use clap::ValueEnum;
 use skill_audit::vet::{self, lock, Policy, Unit, Verdict};
 use skill_audit::{CheckOptions, Diagnostic, Overrides, Profile, Severity};
 
+use skill_audit::report::escape::one_line;
+
 use super::{write_out, ProfileArg};
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -145,7 +147,7 @@ pub fn run_vet(args: VetArgs) -> anyhow::Result<ExitCode> {
     };
     write_out(args.output.as_ref(), &text)?;
     if args.output.is_some() {
-        eprintln!("Verdict: {} ({})", report.verdict, report.reason);
+        eprintln!("Verdict: {} ({})", report.verdict, one_line(&report.reason));
     }
     Ok(if report.verdict == Verdict::Approve {
         ExitCode::SUCCESS
@@ -212,7 +214,8 @@ pub fn run_lock(args: LockArgs) -> anyhow::Result<ExitCode> {
         if ur.verdict == Verdict::Reject && !args.force {
             eprintln!(
                 "not locked: {} ({}; fix it or pass --force)",
-                ur.path, ur.reason
+                one_line(&ur.path),
+                one_line(&ur.reason)
             );
             refused += 1;
             continue;
@@ -233,7 +236,7 @@ pub fn run_lock(args: LockArgs) -> anyhow::Result<ExitCode> {
             lock::Update::Changed => "re-locked (changed)",
             lock::Update::Unchanged => "unchanged",
         };
-        eprintln!("{what}: {} ({})", ur.path, ur.verdict);
+        eprintln!("{what}: {} ({})", one_line(&ur.path), ur.verdict);
     }
     let text = lock::render(&lockfile, json)?;
     if before.as_deref() != Some(text.as_str()) {

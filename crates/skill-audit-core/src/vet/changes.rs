@@ -98,6 +98,17 @@ fn unified(path: &str, old: &str, new: &str) -> (String, BTreeSet<usize>) {
         .context_radius(3)
         .header(&format!("approved/{path}"), &format!("current/{path}"))
         .to_string();
+    // No control character of a file may reach a terminal or a Markdown viewer.
+    let text: String = text
+        .chars()
+        .map(|c| {
+            if c.is_control() && c != '\n' && c != '\t' {
+                '\u{FFFD}'
+            } else {
+                c
+            }
+        })
+        .collect();
     let mut lines = text.lines();
     let mut out: String = lines
         .by_ref()
