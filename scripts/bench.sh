@@ -5,6 +5,7 @@
 #
 # Builds the release binary, warms the page cache, then times (median of $RUNS runs, default 5):
 #   skill-audit check DIR --format json --fail-on never
+#   skill-audit check DIR --ignore CR ...                     (the cost of the credential scan)
 #   find DIR -type f -print0 | xargs -0 cat > /dev/null        (the cost of reading every file)
 #   agnix DIR --format json --max-files 0                      (if $AGNIX or
 #                                                               /work/peers/agnix/bin/agnix exists)
@@ -38,6 +39,7 @@ echo "== corpus: $DIR ($files files, $((bytes / 1024 / 1024)) MB), $(nproc) core
 declare -a NAMES CMDS
 NAMES+=("read-floor"); CMDS+=("find '$DIR' -type f -print0 | xargs -0 cat > /dev/null")
 NAMES+=("skill-audit"); CMDS+=("'$SA' check '$DIR' --format json --fail-on never > /dev/null")
+NAMES+=("skill-audit-no-CR"); CMDS+=("'$SA' check '$DIR' --ignore CR --format json --fail-on never > /dev/null")
 if [[ -n "$AG" ]]; then
   NAMES+=("agnix"); CMDS+=("'$AG' '$DIR' --format json --max-files 0 > /dev/null 2>&1 || true")
 fi

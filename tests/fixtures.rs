@@ -6,6 +6,11 @@
 //! `fail/` case lists the `line:column` of each expected finding, one per line, and the findings
 //! must be exactly there. `also-select.txt` in a `fail/` case names more codes to enable.
 //!
+//! Files named `*.tmpl` are templates: the case is copied to a temporary folder where each
+//! template is expanded (`{{alnum:N}}`, `{{crc32token:ghp}}`, ... as in `docs/patterns.md`) and
+//! saved without the suffix. Credential fixtures use them so the repository never holds a
+//! string that looks like a live key.
+//!
 //! Rules whose failing case cannot be a committed file (a FIFO, a panic, an unreadable file as
 //! root) are listed in `RUNTIME_ONLY` and tested in `tests/cli.rs` or in the core's unit tests.
 
@@ -33,7 +38,59 @@ fn cases(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// Copy `src` to `dst`, expanding `*.tmpl` files (seeded by `seed` and the file's position).
+fn materialise(src: &Path, dst: &Path, seed: &str) {
+    std::fs::create_dir_all(dst).unwrap();
+    let mut entries: Vec<_> = std::fs::read_dir(src)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
+    entries.sort();
+    for (i, path) in entries.iter().enumerate() {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if path.is_dir() {
+            materialise(path, &dst.join(&name), &format!("{seed}/{name}"));
+        } else if let Some(stem) = name.strip_suffix(".tmpl") {
+            let text = std::fs::read_to_string(path).unwrap();
+            let expanded = skill_audit_patterns::template::expand_template(
+                &text,
+                skill_audit_patterns::template::seed_for(seed, i),
+            );
+            std::fs::write(dst.join(stem), expanded).unwrap();
+        } else {
+            std::fs::copy(path, dst.join(&name)).unwrap();
+        }
+    }
+}
+
+fn has_templates(dir: &Path) -> bool {
+    std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .any(|e| {
+            let p = e.path();
+            if p.is_dir() {
+                has_templates(&p)
+            } else {
+                p.extension().is_some_and(|x| x == "tmpl")
+            }
+        })
+}
+
 fn run(path: &Path, select: Option<Vec<String>>) -> skill_audit::Report {
+    if has_templates(path) {
+        let tmp = tempfile::tempdir().unwrap();
+        let case = tmp.path().join(path.file_name().unwrap());
+        let seed = path.strip_prefix(fixtures_root()).unwrap_or(path);
+        materialise(path, &case, &seed.display().to_string());
+        return run_on(&case, select);
+    }
+    run_on(path, select)
+}
+
+fn run_on(path: &Path, select: Option<Vec<String>>) -> skill_audit::Report {
     let options = CheckOptions {
         overrides: Overrides {
             select,

@@ -229,6 +229,9 @@ pub struct Settings {
     pub config_dir: Option<PathBuf>,
     /// `[vet]` as written.
     pub vet: VetSection,
+    /// The credential packs in force: the built-in pack plus `extra_packs`, compiled once and
+    /// shared (see [`crate::packs`]).
+    pub credential_packs: Arc<skill_audit_patterns::PackSet>,
 }
 
 /// Default near-duplicate similarity threshold.
@@ -253,6 +256,7 @@ impl Default for Settings {
             per_file_ignores: Vec::new(),
             config_dir: None,
             vet: VetSection::default(),
+            credential_packs: crate::packs::builtin_set(),
         }
     }
 }
@@ -575,6 +579,8 @@ impl Resolver {
             }
         }
         self.overrides.apply(&mut settings);
+        settings.credential_packs =
+            crate::packs::credential_set(&settings.extra_packs, settings.config_path.as_deref())?;
         Ok(Arc::new(settings))
     }
 }

@@ -110,6 +110,9 @@ pub struct Diagnostic {
     pub fix: Option<Fix>,
     /// Stable, content-based fingerprint (filled in by the runner; survives line shifts).
     pub fingerprint: String,
+    /// Byte range of a secret in the file (credential findings). Every reporter that shows
+    /// source text masks it; messages carry only a redacted form.
+    pub secret: Option<TextRange>,
 }
 
 impl Diagnostic {
@@ -132,6 +135,7 @@ impl Diagnostic {
             related: Vec::new(),
             fix: None,
             fingerprint: String::new(),
+            secret: None,
         }
     }
 

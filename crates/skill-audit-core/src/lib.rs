@@ -31,8 +31,11 @@ pub mod discovery;
 pub mod docs;
 pub mod fix;
 pub mod frontmatter;
+pub mod json;
 pub mod library;
 pub mod markdown;
+pub mod packs;
+pub mod plugin;
 pub mod report;
 pub mod rules;
 pub mod runner;
@@ -45,7 +48,7 @@ pub mod yaml;
 
 pub use config::{FailOn, Overrides, Profile, Settings};
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Related, Severity};
-pub use runner::{check, CheckError, CheckOptions, Report, Summary};
+pub use runner::{check, CheckError, CheckOptions, Passes, Report, Summary};
 pub use source::SourceFile;
 pub use text::{LineColumn, LineIndex, TextRange};
 

@@ -28,6 +28,23 @@ pub struct CheckOptions {
     pub threads: usize,
     /// Unsaved editor buffers: absolute (canonical) path to text, used instead of the disk.
     pub overlays: HashMap<PathBuf, String>,
+    /// Which rule hooks run (the language server splits per-folder and library-wide work).
+    pub passes: Passes,
+}
+
+/// Which rule hooks a run calls and which findings it keeps.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Passes {
+    /// Everything, as the CLI does.
+    #[default]
+    All,
+    /// Per-skill and per-file hooks only (no `check_workspace`) and no unused-suppression
+    /// findings (a suppression may be for a library rule that did not run): what one skill or
+    /// plugin folder shows while it is edited.
+    Local,
+    /// Every hook, but keep only what `check_workspace` rules found and unused suppressions:
+    /// the library-wide findings that complement [`Passes::Local`] runs.
+    Library,
 }
 
 /// Counts for the summary line and the JSON `summary` object.
@@ -115,15 +132,21 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
         .map(ToString::to_string)
         .or_else(|| payload.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "panic".to_string());
-    // Panic messages can quote the input; keep only a short, single-line prefix.
-    let line = raw
+    // Panic messages can quote the input (slicing errors quote the string): keep a short,
+    // single-line prefix, drop anything the standard library quotes in backticks, and mask
+    // whatever still looks like a credential.
+    let mut line = raw
         .lines()
         .next()
         .unwrap_or("")
         .chars()
         .take(200)
         .collect::<String>();
-    line
+    if let Some(i) = line.find(" of `") {
+        line.truncate(i);
+        line.push_str(" of <input>");
+    }
+    crate::packs::redact_text(&line)
 }
 
 /// Run `f` and turn a panic into an SA001 diagnostic naming `path`.
@@ -188,16 +211,32 @@ pub fn check_with_workspace(
         walks.push(walk);
     }
     let base = first_settings.unwrap_or_default();
+    phase("walk", started);
+    let built = Instant::now();
     let workspace = Workspace::build_with_overlays(
         walks,
         base.max_file_size,
         base.yaml_limits(),
         &options.overlays,
     );
-    let mut report = run_rules(&workspace, &resolver, &rules::all())?;
+    phase("read and parse", built);
+    let ran = Instant::now();
+    let mut report = run_rules_with(&workspace, &resolver, &rules::all(), options.passes)?;
+    phase("rules", ran);
     report.settings = base;
     report.summary.elapsed_ms = started.elapsed().as_millis();
     Ok((report, workspace))
+}
+
+/// With `SKILL_AUDIT_TIMINGS` set, print how long a phase took to standard error (for
+/// profiling; never part of a report).
+fn phase(name: &str, since: Instant) {
+    if std::env::var_os("SKILL_AUDIT_TIMINGS").is_some() {
+        eprintln!(
+            "timing: {name:<16} {:>8.1} ms",
+            since.elapsed().as_secs_f64() * 1e3
+        );
+    }
 }
 
 /// Run `rules` over a built workspace.
@@ -206,6 +245,19 @@ pub fn run_rules(
     resolver: &Resolver,
     rules: &[&'static dyn Rule],
 ) -> Result<Report, CheckError> {
+    run_rules_with(workspace, resolver, rules, Passes::All)
+}
+
+/// Run the `passes` of `rules` over a built workspace.
+pub fn run_rules_with(
+    workspace: &Workspace,
+    resolver: &Resolver,
+    rules: &[&'static dyn Rule],
+    passes: Passes,
+) -> Result<Report, CheckError> {
+    // The credential scan is data-driven (crate::packs); it runs when the CR rules are among
+    // the rules asked for.
+    let scan_credentials = rules.iter().any(|r| r.meta().code.starts_with("CR"));
     // Resolve settings per skill up front so config errors stop the run.
     let mut skill_settings = Vec::with_capacity(workspace.skills.len());
     for s in &workspace.skills {
@@ -221,6 +273,7 @@ pub fn run_rules(
         None => Arc::new(Settings::default()),
     };
 
+    let t = Instant::now();
     let skill_diags: Vec<Diagnostic> = workspace
         .skills
         .par_iter()
@@ -236,6 +289,8 @@ pub fn run_rules(
             })
         })
         .collect();
+    phase("  skill rules", t);
+    let t = Instant::now();
     let file_diags: Vec<Diagnostic> = workspace
         .files
         .par_iter()
@@ -247,21 +302,51 @@ pub fn run_rules(
                 for r in rules.iter().filter(|r| settings.is_enabled(r.meta().code)) {
                     r.check_file(src, &mut cx);
                 }
+                let mut out = cx.into_diagnostics();
+                if scan_credentials && crate::packs::credentials_enabled(settings) {
+                    let rel = workspace
+                        .file_at(&src.abs_path)
+                        .map_or(src.path.as_path(), |f| f.entry.rel.as_path());
+                    crate::packs::scan_file(
+                        src,
+                        rel,
+                        &settings.credential_packs,
+                        settings,
+                        &mut out,
+                    );
+                }
+                out
+            })
+        })
+        .collect();
+    phase("  file rules", t);
+    let t = Instant::now();
+    // Library-level rules run side by side; each is guarded on its own so one failing rule
+    // does not hide the others' findings. `finish` sorts, so the order here does not matter.
+    let ws_diags: Vec<Diagnostic> = rules
+        .par_iter()
+        .filter(|r| passes != Passes::Local && root_settings.is_enabled(r.meta().code))
+        .flat_map_iter(|r| {
+            guarded(Path::new("."), || {
+                let mut cx = Context::new(&root_settings, workspace);
+                r.check_workspace(workspace, &mut cx);
                 cx.into_diagnostics()
             })
         })
         .collect();
-    let ws_diags = guarded(Path::new("."), || {
-        let mut cx = Context::new(&root_settings, workspace);
-        for r in rules
-            .iter()
-            .filter(|r| root_settings.is_enabled(r.meta().code))
-        {
-            r.check_workspace(workspace, &mut cx);
-        }
-        cx.into_diagnostics()
-    });
+    phase("  library rules", t);
+    let t = Instant::now();
 
+    // What the library-wide hooks found, to tell it apart after suppressions.
+    let library_found: std::collections::HashSet<(String, PathBuf, crate::text::TextRange)> =
+        if passes == Passes::Library {
+            ws_diags
+                .iter()
+                .map(|d| (d.code.clone(), d.path.clone(), d.range))
+                .collect()
+        } else {
+            std::collections::HashSet::new()
+        };
     let mut diagnostics: Vec<Diagnostic> = workspace
         .problems
         .iter()
@@ -291,6 +376,14 @@ pub fn run_rules(
             .is_none_or(|(abs, s)| !s.ignored_in_file(&d.code, abs))
     });
     let mut diagnostics = apply_suppressions(diagnostics, workspace, &file_settings);
+    match passes {
+        Passes::All => {}
+        Passes::Local => diagnostics.retain(|d| d.code != sa::UnusedSuppression::META.code),
+        Passes::Library => diagnostics.retain(|d| {
+            d.code == sa::UnusedSuppression::META.code
+                || library_found.contains(&(d.code.clone(), d.path.clone(), d.range))
+        }),
+    }
     for d in &mut diagnostics {
         let s = settings_by_path
             .get(d.path.as_path())
@@ -298,6 +391,7 @@ pub fn run_rules(
         d.severity = s.severity_for(&d.code, d.severity);
     }
     finish(&mut diagnostics, &sources);
+    phase("  finish", t);
 
     let mut summary = Summary {
         files: workspace.files.len(),
@@ -412,7 +506,7 @@ fn apply_suppressions(
 }
 
 /// Sort, drop exact duplicates and compute fingerprints.
-pub fn finish<S: std::hash::BuildHasher>(
+pub fn finish<S: std::hash::BuildHasher + Sync>(
     diagnostics: &mut Vec<Diagnostic>,
     sources: &HashMap<PathBuf, Arc<SourceFile>, S>,
 ) {
@@ -431,38 +525,51 @@ pub fn finish<S: std::hash::BuildHasher>(
     diagnostics.dedup_by(|a, b| {
         a.path == b.path && a.code == b.code && a.range == b.range && a.message == b.message
     });
-    // Fingerprint: code, path and the text of the span's line(s), not the line number, so an
-    // edit elsewhere in the file does not change it; repeated identical findings get an ordinal.
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for d in diagnostics.iter_mut() {
-        let snippet = sources.get(&d.path).map_or(String::new(), |s| {
-            let first = s.index.line_of(d.range.start());
-            let last = s.index.line_of(d.range.end());
-            let start = s.index.line_start(first);
-            let end = s.index.line_range(last, &s.text).end();
-            s.text
-                .get(start..end)
-                .unwrap_or("")
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        });
-        let mut h = Sha256::new();
-        h.update(d.code.as_bytes());
-        h.update([0]);
-        h.update(slash_path(&d.path).as_bytes());
-        h.update([0]);
-        h.update(snippet.as_bytes());
-        let base = h
-            .finalize()
-            .iter()
-            .take(8)
-            .fold(String::with_capacity(16), |mut s, b| {
-                let _ = write!(s, "{b:02x}");
-                s
-            });
-        let n = seen.entry(base.clone()).or_insert(0);
-        d.fingerprint = if *n == 0 { base } else { format!("{base}:{n}") };
+    // Fingerprint: code, path and the text of the span's first and last lines, not the line
+    // number, so an edit elsewhere in the file does not change it; repeated identical findings
+    // get an ordinal. The hashes are computed in parallel, the ordinals in order.
+    let bases: Vec<String> = diagnostics
+        .par_iter()
+        .map(|d| {
+            let mut h = Sha256::new();
+            h.update(d.code.as_bytes());
+            h.update([0]);
+            h.update(slash_path(&d.path).as_bytes());
+            h.update([0]);
+            if let Some(s) = sources.get(&d.path) {
+                let first = s.index.line_of(d.range.start());
+                let last = s.index.line_of(d.range.end());
+                for line in if first == last {
+                    vec![first]
+                } else {
+                    vec![first, last]
+                } {
+                    let r = s.index.line_range(line, &s.text);
+                    let text = s.text.get(r.start()..r.end()).unwrap_or("");
+                    for word in text.split_whitespace() {
+                        h.update(word.as_bytes());
+                        h.update([b' ']);
+                    }
+                    h.update([b'\n']);
+                }
+            }
+            h.finalize()
+                .iter()
+                .take(8)
+                .fold(String::with_capacity(16), |mut s, b| {
+                    let _ = write!(s, "{b:02x}");
+                    s
+                })
+        })
+        .collect();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (d, base) in diagnostics.iter_mut().zip(&bases) {
+        let n = seen.entry(base.as_str()).or_insert(0);
+        d.fingerprint = if *n == 0 {
+            base.clone()
+        } else {
+            format!("{base}:{n}")
+        };
         *n += 1;
     }
 }
@@ -492,6 +599,42 @@ mod tests {
         fn check_skill(&self, _skill: &Skill, _cx: &mut Context<'_>) {
             panic!("boom with sk-ant-api03-secretvalue\nsecond line");
         }
+    }
+
+    #[test]
+    fn local_and_library_passes_split_the_findings_of_a_full_run() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = "---\nname: pdf-tools\ndescription: Reads PDFs. Use when: asked\n---\n# PDF\n\nRun it.\n";
+        for name in ["a", "b"] {
+            let skill = dir.path().join(name).join("pdf-tools");
+            std::fs::create_dir_all(&skill).unwrap();
+            std::fs::write(skill.join("SKILL.md"), text).unwrap();
+        }
+        let run = |passes| {
+            let options = CheckOptions {
+                passes,
+                ..CheckOptions::default()
+            };
+            let mut codes: Vec<String> = check(&[dir.path().to_path_buf()], &options)
+                .unwrap()
+                .diagnostics
+                .into_iter()
+                .map(|d| d.code)
+                .collect();
+            codes.sort();
+            codes
+        };
+        let all = run(Passes::All);
+        let local = run(Passes::Local);
+        let library = run(Passes::Library);
+        assert!(local.iter().any(|c| c == "SK007"), "{local:?}");
+        assert!(library
+            .iter()
+            .all(|c| c.starts_with("DU") || c.starts_with("NS")));
+        assert!(!library.is_empty());
+        let mut both: Vec<String> = local.into_iter().chain(library).collect();
+        both.sort();
+        assert_eq!(both, all);
     }
 
     #[test]

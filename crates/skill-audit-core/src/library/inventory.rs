@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::date::{format_days, parse_date, today};
 use super::dupes::{self, Duplicates};
-use super::{metadata_value, namespace_for, namespace_matchers, Library};
+use super::{metadata_value, namespace_for, namespace_matchers};
 use crate::diagnostic::Severity;
 use crate::runner::Report;
 use crate::source::slash_path;
@@ -62,7 +62,7 @@ pub struct Inventory {
 /// Build the inventory of the workspace a report was made from.
 pub fn build(report: &Report, ws: &Workspace) -> Inventory {
     let settings = &report.settings;
-    let lib = Library::new(ws);
+    let lib = ws.library();
     let dups: Duplicates = dupes::analyze(ws, settings.near_threshold, true);
     let cluster = dupes::clusters(ws, &dups);
     let matchers = namespace_matchers(settings);

@@ -1,5 +1,6 @@
 //! Human output: the source line, a caret under the exact span, the help, and a summary.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::ops::Range;
 
@@ -11,10 +12,13 @@ use crate::runner::Report;
 use crate::source::slash_path;
 use crate::Severity;
 
-/// Adapter giving codespan our files and line indexes without copying any text.
+/// Adapter giving codespan our files and line indexes; a file's text is copied only when it
+/// holds characters that must not reach a terminal (see [`super::escape::terminal_text`]).
 struct ReportFiles<'a> {
     report: &'a Report,
-    names: Vec<(String, Option<&'a crate::SourceFile>)>,
+    names: Vec<(String, Option<&'a crate::SourceFile>, Cow<'a, str>)>,
+    /// Secret ranges per file, masked in every source line shown.
+    secrets: std::collections::HashMap<&'a std::path::Path, Vec<crate::TextRange>>,
 }
 
 impl<'a> Files<'a> for ReportFiles<'a> {
@@ -25,25 +29,21 @@ impl<'a> Files<'a> for ReportFiles<'a> {
     fn name(&'a self, id: usize) -> Result<&'a str, FilesError> {
         self.names
             .get(id)
-            .map(|(n, _)| n.as_str())
+            .map(|(n, _, _)| n.as_str())
             .ok_or(FilesError::FileMissing)
     }
 
     fn source(&'a self, id: usize) -> Result<&'a str, FilesError> {
-        Ok(self
-            .names
-            .get(id)
-            .and_then(|(_, s)| *s)
-            .map_or("", |s| s.text.as_str()))
+        Ok(self.names.get(id).map_or("", |(_, _, text)| text.as_ref()))
     }
 
     fn line_index(&'a self, id: usize, byte_index: usize) -> Result<usize, FilesError> {
-        let (_, src) = self.names.get(id).ok_or(FilesError::FileMissing)?;
+        let (_, src, _) = self.names.get(id).ok_or(FilesError::FileMissing)?;
         Ok(src.map_or(0, |s| s.index.line_of(byte_index)))
     }
 
     fn line_range(&'a self, id: usize, line_index: usize) -> Result<Range<usize>, FilesError> {
-        let (_, src) = self.names.get(id).ok_or(FilesError::FileMissing)?;
+        let (_, src, _) = self.names.get(id).ok_or(FilesError::FileMissing)?;
         match src {
             None => Ok(0..0),
             Some(s) => {
@@ -65,20 +65,32 @@ impl ReportFiles<'_> {
     fn id(&mut self, path: &std::path::Path) -> usize {
         // Control characters in a file name must not reach the terminal.
         let name = super::escape::one_line(&slash_path(path));
-        if let Some(i) = self.names.iter().position(|(n, _)| *n == name) {
+        if let Some(i) = self.names.iter().position(|(n, _, _)| *n == name) {
             return i;
         }
-        let src = self.report.source(path).map(AsRef::as_ref);
-        self.names.push((name, src));
+        let src: Option<&crate::SourceFile> = self.report.source(path).map(AsRef::as_ref);
+        let secrets = self.secrets.get(path).map_or(&[][..], Vec::as_slice);
+        let text = src.map_or(Cow::Borrowed(""), |s| {
+            super::escape::mask_secrets(super::escape::terminal_text(&s.text), secrets)
+        });
+        self.names.push((name, src, text));
         self.names.len() - 1
     }
 }
 
 /// Render the report as text; `color` adds ANSI colors.
 pub fn render(report: &Report, color: bool) -> String {
+    let mut secrets: std::collections::HashMap<&std::path::Path, Vec<crate::TextRange>> =
+        std::collections::HashMap::new();
+    for d in &report.diagnostics {
+        if let Some(r) = d.secret {
+            secrets.entry(d.path.as_path()).or_default().push(r);
+        }
+    }
     let mut files = ReportFiles {
         report,
         names: Vec::new(),
+        secrets,
     };
     let mut buffer = if color {
         Buffer::ansi()
@@ -102,7 +114,8 @@ pub fn render(report: &Report, color: bool) -> String {
         for (rid, r) in related_ids {
             if report.source(&r.path).is_some() {
                 labels.push(
-                    Label::secondary(rid, r.range.as_range()).with_message(r.message.clone()),
+                    Label::secondary(rid, r.range.as_range())
+                        .with_message(super::escape::one_line(&r.message)),
                 );
             }
         }
@@ -111,7 +124,7 @@ pub fn render(report: &Report, color: bool) -> String {
             notes.push(format!("in {}", slash_path(&d.path)));
         }
         if let Some(h) = &d.help {
-            notes.push(format!("help: {h}"));
+            notes.push(format!("help: {}", super::escape::one_line(h)));
         }
         if let Some(f) = &d.fix {
             let kind = match f.applicability {
@@ -126,7 +139,7 @@ pub fn render(report: &Report, color: bool) -> String {
         ));
         let cs = CsDiagnostic::new(severity)
             .with_code(d.code.clone())
-            .with_message(d.message.clone())
+            .with_message(super::escape::one_line(&d.message))
             .with_labels(labels)
             .with_notes(notes);
         if term::emit_to_write_style(&mut buffer, &config, &files, &cs).is_err() {
@@ -135,8 +148,8 @@ pub fn render(report: &Report, color: bool) -> String {
                 "{}[{}]: {} ({})\n",
                 d.severity,
                 d.code,
-                d.message,
-                slash_path(&d.path)
+                super::escape::one_line(&d.message),
+                super::escape::one_line(&slash_path(&d.path))
             );
             let _ = std::io::Write::write_all(&mut buffer, line.as_bytes());
         }

@@ -12,9 +12,12 @@ use crate::source::SourceFile;
 use crate::text::TextRange;
 use crate::workspace::{Skill, Workspace};
 
+pub mod cr;
 pub mod du;
 pub mod gv;
+pub mod mk;
 pub mod ns;
+pub mod pl;
 pub mod sa;
 pub mod sk;
 
@@ -181,6 +184,9 @@ pub fn all() -> Vec<&'static dyn Rule> {
     let mut rules: Vec<&'static dyn Rule> = Vec::new();
     rules.extend_from_slice(sa::RULES);
     rules.extend_from_slice(sk::RULES);
+    rules.extend_from_slice(cr::RULES);
+    rules.extend_from_slice(pl::RULES);
+    rules.extend_from_slice(mk::RULES);
     rules.extend_from_slice(ns::RULES);
     rules.extend_from_slice(du::RULES);
     rules.extend_from_slice(gv::RULES);
@@ -200,8 +206,8 @@ pub fn find(code_or_name: &str) -> Option<&'static RuleMeta> {
     })
 }
 
-/// Whether `code` belongs to a rule defined in a data-driven pattern pack rather than in code.
+/// Whether `code` belongs to a rule defined in a data-driven pattern pack rather than in code:
+/// `CR900`-`CR999` are reserved for organisation credential packs.
 pub fn is_dynamic_code(code: &str) -> bool {
-    let _ = code;
-    false
+    crate::packs::is_org_code(code)
 }

@@ -1,6 +1,6 @@
 //! DU001: the same normalised content under two names or in two plugins.
 
-use crate::library::{dupes, Library};
+use crate::library::dupes;
 use crate::rules::du::{in_plugin, near_duplicate::report_near, NearDuplicate};
 use crate::rules::{Context, Rule};
 use crate::workspace::Workspace;
@@ -42,9 +42,9 @@ impl Rule for ExactDuplicate {
         if dups.exact.is_empty() && dups.near.is_empty() {
             return;
         }
-        let lib = Library::new(ws);
+        let lib = ws.library();
         if near {
-            report_near(&dups, &lib, cx);
+            report_near(&dups, lib, cx);
         }
         for group in &dups.exact {
             let first = &lib.skills[group[0]];
@@ -62,8 +62,8 @@ impl Rule for ExactDuplicate {
                     format!(
                         "skill `{}`{} has the same content as {twin}{} at {}",
                         me.name,
-                        in_plugin(&lib, m),
-                        in_plugin(&lib, group[0]),
+                        in_plugin(lib, m),
+                        in_plugin(lib, group[0]),
                         crate::source::slash_path(&first.path)
                     ),
                 )

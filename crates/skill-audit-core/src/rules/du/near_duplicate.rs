@@ -51,7 +51,7 @@ impl Rule for NearDuplicate {
         if dups.near.is_empty() {
             return;
         }
-        report_near(&dups, &Library::new(ws), cx);
+        report_near(&dups, ws.library(), cx);
     }
 }
 

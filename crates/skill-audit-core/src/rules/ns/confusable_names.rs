@@ -3,8 +3,8 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use crate::library::copy_rank;
 use crate::library::names::{difference, skeleton};
-use crate::library::{copy_rank, Library};
 use crate::rules::{Context, Rule};
 use crate::text::TextRange;
 use crate::workspace::Workspace;
@@ -47,7 +47,7 @@ struct Named<'a> {
 
 impl Rule for ConfusableNames {
     fn check_workspace(&self, ws: &Workspace, cx: &mut Context<'_>) {
-        let lib = Library::new(ws);
+        let lib = ws.library();
         let skills = lib.skills.iter().map(|s| Named {
             kind: "skill",
             name: &s.name,

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use crate::diagnostic::Severity;
-use crate::library::{copy_rank, ComponentKind, Library, Scope};
+use crate::library::{copy_rank, ComponentKind, Scope};
 use crate::rules::ns::plugin_label;
 use crate::rules::{Context, Rule};
 use crate::workspace::Workspace;
@@ -39,7 +39,7 @@ crate::declare_rule! {
 
 impl Rule for DuplicateComponentName {
     fn check_workspace(&self, ws: &Workspace, cx: &mut Context<'_>) {
-        let lib = Library::new(ws);
+        let lib = ws.library();
         let mut groups: BTreeMap<(Scope, ComponentKind, &str), Vec<usize>> = BTreeMap::new();
         for (i, c) in lib.components.iter().enumerate() {
             if let Some(scope) = lib.scope_of(c) {
@@ -66,7 +66,7 @@ impl Rule for DuplicateComponentName {
                             "{} name `{}` is used twice in {}; one shadows the other",
                             me.kind.as_str(),
                             me.name,
-                            plugin_label(&lib, me.plugin)
+                            plugin_label(lib, me.plugin)
                         ),
                     )
                 } else {
@@ -76,8 +76,8 @@ impl Rule for DuplicateComponentName {
                             "{} name `{}` is used in {} and {} of the same marketplace",
                             me.kind.as_str(),
                             me.name,
-                            plugin_label(&lib, other.plugin),
-                            plugin_label(&lib, me.plugin)
+                            plugin_label(lib, other.plugin),
+                            plugin_label(lib, me.plugin)
                         ),
                     )
                 };
@@ -117,7 +117,7 @@ impl Rule for DuplicateComponentName {
                 format!(
                     "command `{}` is shadowed by the skill of the same name in {}",
                     c.name,
-                    plugin_label(&lib, c.plugin)
+                    plugin_label(lib, c.plugin)
                 ),
             )
             .set_help("rename the command, or delete it if the skill replaces it")

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::library::{copy_rank, Library, Scope};
+use crate::library::{copy_rank, Scope};
 use crate::rules::{Context, Rule};
 use crate::workspace::Workspace;
 
@@ -37,7 +37,7 @@ crate::declare_rule! {
 
 impl Rule for DuplicatePluginName {
     fn check_workspace(&self, ws: &Workspace, cx: &mut Context<'_>) {
-        let lib = Library::new(ws);
+        let lib = ws.library();
         let mut groups: BTreeMap<(Scope, &str), Vec<usize>> = BTreeMap::new();
         for (i, p) in lib.plugins.iter().enumerate() {
             groups

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use crate::diagnostic::Severity;
-use crate::library::{copy_rank, Library, Scope};
+use crate::library::{copy_rank, Scope};
 use crate::rules::ns::plugin_label;
 use crate::rules::{Context, Rule};
 use crate::workspace::Workspace;
@@ -50,7 +50,7 @@ enum NameScope {
 
 impl Rule for DuplicateSkillName {
     fn check_workspace(&self, ws: &Workspace, cx: &mut Context<'_>) {
-        let lib = Library::new(ws);
+        let lib = ws.library();
         let mut groups: BTreeMap<(NameScope, &str), Vec<usize>> = BTreeMap::new();
         for (i, c) in lib.skills.iter().enumerate() {
             let scope = match lib.scope_of(c) {
@@ -79,7 +79,7 @@ impl Rule for DuplicateSkillName {
                         format!(
                             "skill name `{}` is used twice in {}; one skill shadows the other",
                             me.name,
-                            plugin_label(&lib, me.plugin)
+                            plugin_label(lib, me.plugin)
                         ),
                     )
                 } else {
@@ -89,8 +89,8 @@ impl Rule for DuplicateSkillName {
                         let where_ = if me.plugin.is_some() {
                             format!(
                                 "{} and {} of the same marketplace",
-                                plugin_label(&lib, other.plugin),
-                                plugin_label(&lib, me.plugin)
+                                plugin_label(lib, other.plugin),
+                                plugin_label(lib, me.plugin)
                             )
                         } else {
                             "the same skills folder".to_string()

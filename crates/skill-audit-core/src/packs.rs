@@ -1,0 +1,213 @@
+//! Data-driven rule packs in the lint run: the credential pack (`rules/credentials.toml`, CR
+//! codes) plus the organisation packs named by `[credentials] extra-packs`.
+//!
+//! Packs are compiled once per distinct list of extra packs (the built-in pack alone is the
+//! common case) and shared by every file that list applies to. Scanning is one Aho-Corasick
+//! keyword pass per file, then only the regexes whose keywords occur (see
+//! `skill-audit-patterns`). A finding never carries the secret itself: the message shows a
+//! masked value and [`Diagnostic::secret`] marks the bytes every reporter must hide.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::SystemTime;
+
+use skill_audit_patterns::{Pack, PackSet};
+
+use crate::config::{ConfigError, Settings};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::cr;
+use crate::source::{slash_path, SourceFile};
+use crate::text::TextRange;
+
+/// Identity of an extra pack file: path, modification time and size, so an edited pack is
+/// recompiled (the language server reloads packs this way).
+type PackKey = Vec<(PathBuf, Option<SystemTime>, u64)>;
+
+fn cache() -> &'static Mutex<HashMap<PackKey, Arc<PackSet>>> {
+    static CACHE: OnceLock<Mutex<HashMap<PackKey, Arc<PackSet>>>> = OnceLock::new();
+    CACHE.get_or_init(|| Mutex::new(HashMap::new()))
+}
+
+fn builtin() -> &'static Arc<PackSet> {
+    static SET: OnceLock<Arc<PackSet>> = OnceLock::new();
+    SET.get_or_init(|| Arc::new(PackSet::builtin_credentials().clone()))
+}
+
+/// The built-in credential pack alone, shared.
+pub fn builtin_set() -> Arc<PackSet> {
+    Arc::clone(builtin())
+}
+
+/// The credential packs in force for `extra` (paths of organisation packs), compiled once.
+///
+/// A pack that cannot be read or parsed is a configuration error naming the pack file and,
+/// where known, the line and column of the problem; `config` is the config file that named it
+/// (where an unreadable pack is reported).
+pub fn credential_set(
+    extra: &[PathBuf],
+    config: Option<&Path>,
+) -> Result<Arc<PackSet>, ConfigError> {
+    if extra.is_empty() {
+        return Ok(Arc::clone(builtin()));
+    }
+    let key: PackKey = extra
+        .iter()
+        .map(|p| {
+            let meta = std::fs::metadata(p).ok();
+            (
+                p.clone(),
+                meta.as_ref().and_then(|m| m.modified().ok()),
+                meta.map_or(0, |m| m.len()),
+            )
+        })
+        .collect();
+    if let Some(hit) = cache().lock().ok().and_then(|c| c.get(&key).cloned()) {
+        return Ok(hit);
+    }
+    let mut packs = Vec::with_capacity(extra.len() + 1);
+    match PackSet::builtin_credentials_pack() {
+        Ok(p) => packs.push(p),
+        Err(e) => {
+            return Err(ConfigError {
+                path: PathBuf::from(skill_audit_patterns::BUILTIN_CREDENTIALS_ORIGIN),
+                line: e.position.map_or(1, |p| p.0),
+                column: e.position.map_or(1, |p| p.1),
+                message: e.message,
+            })
+        }
+    }
+    for path in extra {
+        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+            path: config.map_or_else(|| path.clone(), Path::to_path_buf),
+            line: 1,
+            column: 1,
+            message: format!("cannot read credential pack {}: {e}", path.display()),
+        })?;
+        let pack = Pack::from_toml_str(&text, &slash_path(path)).map_err(|e| ConfigError {
+            path: path.clone(),
+            line: e.position.map_or(1, |p| p.0),
+            column: e.position.map_or(1, |p| p.1),
+            message: format!("invalid credential pack: {}", e.message),
+        })?;
+        if let Some(bad) = pack.rules().find(|r| !is_pack_code(&r.code)) {
+            return Err(ConfigError {
+                path: path.clone(),
+                line: 1,
+                column: 1,
+                message: format!(
+                    "rule `{}` has code `{}`: organisation credential rules use a built-in CR code (CR001-CR012) or CR900-CR999",
+                    bad.id, bad.code
+                ),
+            });
+        }
+        packs.push(pack);
+    }
+    let set = Arc::new(PackSet::new(packs));
+    if let Ok(mut c) = cache().lock() {
+        c.insert(key, Arc::clone(&set));
+    }
+    Ok(set)
+}
+
+/// Codes a credential pack may use: the built-in families, or `CR900`-`CR999` for an
+/// organisation's own.
+pub fn is_pack_code(code: &str) -> bool {
+    cr::RULES.iter().any(|r| r.meta().code == code) || is_org_code(code)
+}
+
+/// `CR900`-`CR999`: codes reserved for organisation packs.
+pub fn is_org_code(code: &str) -> bool {
+    code.len() == 5 && code.starts_with("CR9") && code[3..].bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether any credential code can fire under `settings` (else the scan is skipped).
+pub fn credentials_enabled(settings: &Settings) -> bool {
+    cr::RULES.iter().any(|r| settings.is_enabled(r.meta().code))
+        || (!settings.extra_packs.is_empty() && settings.is_enabled("CR900"))
+}
+
+/// Scan one file for credentials and report what `settings` enables.
+pub fn scan_file(
+    src: &SourceFile,
+    rel: &Path,
+    set: &PackSet,
+    settings: &Settings,
+    out: &mut Vec<Diagnostic>,
+) {
+    let rel = slash_path(rel);
+    for m in set.scan(&rel, &src.text) {
+        if !settings.is_enabled(&m.code) {
+            continue;
+        }
+        let Some(rule) = set.rules().get(m.rule_index) else {
+            continue;
+        };
+        let family = cr::RULES
+            .iter()
+            .find(|r| r.meta().code == m.code)
+            .map(|r| r.meta());
+        let severity = match m.severity {
+            skill_audit_patterns::Severity::Error => Severity::Error,
+            skill_audit_patterns::Severity::Warning => Severity::Warning,
+            skill_audit_patterns::Severity::Info => Severity::Info,
+        };
+        let masked = m.redacted(&src.text);
+        let message = if m.checksum == Some(false) {
+            format!(
+                "{} `{masked}` looks like a documentation example: its checksum does not verify",
+                rule.name
+            )
+        } else {
+            format!("{} `{masked}` is written in plain text", rule.name)
+        };
+        let range = TextRange::new(m.secret.start, m.secret.end);
+        let mut d = Diagnostic::new(
+            m.code.clone(),
+            family.map_or(rule.id.as_str(), |f| f.name),
+            severity,
+            src.path.clone(),
+            range,
+            message,
+        );
+        d.help = Some(if m.checksum == Some(false) {
+            "if this is a real key, remove it and rotate it; if it is an example, mark it as one (`EXAMPLE`, `xxxx`, `<token>`)".to_string()
+        } else {
+            format!("{} (pattern `{}`)", rule.help, rule.id)
+        });
+        d.secret = Some(range);
+        out.push(d);
+    }
+}
+
+/// `text` with every credential the built-in pack finds in it masked (for panic messages and
+/// logs, which must never carry a secret).
+pub fn redact_text(text: &str) -> String {
+    let ranges: Vec<TextRange> = builtin()
+        .scan("", text)
+        .iter()
+        .map(|m| TextRange::new(m.secret.start, m.secret.end))
+        .collect();
+    crate::report::escape::mask_secrets(std::borrow::Cow::Borrowed(text), &ranges).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redact_text_masks_credentials() {
+        let token = skill_audit_patterns::template::expand_template("{{crc32token:ghp}}", 5);
+        let msg = format!("called `Option::unwrap()` near token={token}");
+        let shown = redact_text(&msg);
+        assert!(!shown.contains(&token), "{shown}");
+        assert!(shown.contains("ghp_"));
+    }
+
+    #[test]
+    fn org_codes() {
+        assert!(is_org_code("CR901"));
+        assert!(!is_org_code("CR001") && !is_org_code("SK901") && !is_org_code("CR9a1"));
+        assert!(is_pack_code("CR005") && is_pack_code("CR950") && !is_pack_code("CR013"));
+    }
+}
