@@ -111,20 +111,31 @@ fn options(config: Option<PathBuf>, profile: Option<ProfileArg>) -> CheckOptions
 fn vet_paths(
     paths: &[PathBuf],
     options: &CheckOptions,
-) -> anyhow::Result<(vet::VetReport, skill_audit::workspace::Workspace)> {
+) -> anyhow::Result<(
+    vet::VetReport,
+    skill_audit::workspace::Workspace,
+    Arc<skill_audit::Settings>,
+)> {
     let (report, ws) = skill_audit::runner::check_with_workspace(paths, options)?;
     let policy = Policy::from_settings(&report.settings);
     let vetted = vet::build(&report, &ws, &policy);
-    Ok((vetted, ws))
+    Ok((vetted, ws, Arc::clone(&report.settings)))
 }
 
 pub fn run_vet(args: VetArgs) -> anyhow::Result<ExitCode> {
     let paths: Vec<PathBuf> = args.path.into_iter().collect();
-    let (mut report, ws) = vet_paths(&paths, &options(args.config, args.profile))?;
+    let (mut report, ws, settings) = vet_paths(&paths, &options(args.config, args.profile))?;
     if let Some(lockfile) = &args.against {
         let lock = lock::load(lockfile, false)?;
         let dir = lock::lock_dir(lockfile)?;
-        vet::changes::apply(&mut report, &ws, &lock, &dir, args.base.as_deref());
+        vet::changes::apply(
+            &mut report,
+            &ws,
+            &lock,
+            &dir,
+            args.base.as_deref(),
+            &settings.credential_packs,
+        );
     }
     let format = args.format.unwrap_or_else(|| {
         match args
@@ -202,7 +213,7 @@ pub fn run_lock(args: LockArgs) -> anyhow::Result<ExitCode> {
         None
     };
     let approver = args.approver.unwrap_or_else(default_approver);
-    let (report, ws) = vet_paths(&args.paths, &options(args.config, args.profile))?;
+    let (report, ws, _) = vet_paths(&args.paths, &options(args.config, args.profile))?;
     let units = vet::units(&ws);
     if units.is_empty() {
         anyhow::bail!("no skill or plugin found to lock");
@@ -317,7 +328,7 @@ pub fn run_verify(args: &VerifyArgs) -> anyhow::Result<ExitCode> {
     let mut current = Vec::new();
     for unit in vet::units(&ws) {
         let files = unit_files(&ws, &unit, &abs_lock)?;
-        let about = vet::extract::describe(&ws, &unit);
+        let about = vet::extract::describe(&ws, &unit, &skill_audit::packs::builtin_set());
         current.push(lock::Current {
             key: lock::key_for(&dir, &unit.dir)?,
             shown: skill_audit::source::slash_path(&unit.display),

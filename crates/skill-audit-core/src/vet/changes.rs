@@ -12,6 +12,7 @@ use std::path::Path;
 
 use serde::Serialize;
 use similar::{ChangeTag, DiffTag, TextDiff};
+use skill_audit_patterns::PackSet;
 
 use super::lock::{key_for, LockFile};
 use super::{group, hash, redact, Counts, Finding, Unit, Verdict, VetReport};
@@ -88,9 +89,9 @@ fn approved_text(base: &Path, key: &str, rel: &str, locked: &str) -> Result<Stri
     String::from_utf8(bytes).map_err(|_| "binary file".to_string())
 }
 
-fn unified(path: &str, old: &str, new: &str) -> (String, BTreeSet<usize>) {
-    let old = redact::mask_text(path, old);
-    let new = redact::mask_text(path, new);
+fn unified(set: &PackSet, path: &str, old: &str, new: &str) -> (String, BTreeSet<usize>) {
+    let old = redact::mask_text(set, path, old);
+    let new = redact::mask_text(set, path, new);
     let diff = TextDiff::from_lines(&old, &new);
     let touched = touched_lines(&diff);
     let text = diff
@@ -126,13 +127,15 @@ fn unified(path: &str, old: &str, new: &str) -> (String, BTreeSet<usize>) {
 }
 
 /// Narrow `report` (built by [`super::build`] over `ws`) to the changes since the approvals in
-/// `lock`, whose folder is `lock_dir` (canonical).
+/// `lock`, whose folder is `lock_dir` (canonical). Diffs are masked with the credential packs
+/// `set` (those of the check the report came from).
 pub fn apply(
     report: &mut VetReport,
     ws: &Workspace,
     lock: &LockFile,
     lock_dir: &Path,
     base: Option<&Path>,
+    set: &PackSet,
 ) {
     let units: Vec<Unit> = super::units(ws);
     for (unit, ur) in units.iter().zip(report.units.iter_mut()) {
@@ -189,7 +192,7 @@ pub fn apply(
                         ),
                         (Some(src), Some(base)) => match approved_text(base, &key, name, old) {
                             Ok(old_text) => {
-                                let (d, lines) = unified(name, &old_text, &src.text);
+                                let (d, lines) = unified(set, name, &old_text, &src.text);
                                 (Some(d), None, Some(lines))
                             }
                             Err(why) => (None, Some(why), None),

@@ -4,16 +4,17 @@
 //! `serde_json`; Markdown components with the frontmatter parser. Every string that could hold a
 //! secret (URLs, commands) goes through [`super::redact`] before it is stored.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::sync::OnceLock;
 
 use regex::Regex;
+use skill_audit_patterns::PackSet;
 use serde::Serialize;
 use serde_json::Value;
 
 use super::{hash, redact, Unit, UnitKind};
-use crate::library::skill_name;
+use crate::library::{metadata_value, skill_name};
 use crate::workspace::{parse_skill_file, FrontmatterState, Unread, Workspace};
 use crate::yaml::{YamlLimits, YamlNode, YamlValue};
 
@@ -241,8 +242,8 @@ fn shorten(s: &str) -> String {
     }
 }
 
-fn masked(source: &str, s: &str) -> String {
-    shorten(&redact::strip_userinfo(&redact::mask_text(source, s)))
+fn masked(set: &PackSet, source: &str, s: &str) -> String {
+    shorten(&redact::strip_userinfo(&redact::mask_text(set, source, s)))
 }
 
 fn text_of<'a>(ws: &'a Workspace, abs: &Path) -> Option<&'a str> {
@@ -291,7 +292,7 @@ fn json_scalar(v: &Value) -> Option<String> {
 }
 
 /// Name, description, owner and metadata of a unit.
-pub fn describe(ws: &Workspace, unit: &Unit) -> About {
+pub fn describe(ws: &Workspace, unit: &Unit, set: &PackSet) -> About {
     let folder = unit
         .dir
         .file_name()
@@ -320,7 +321,7 @@ pub fn describe(ws: &Workspace, unit: &Unit) -> About {
             {
                 for e in map {
                     if let Some(k) = e.key.as_str() {
-                        metadata.insert(k.to_string(), masked("SKILL.md", &yaml_scalar(&e.value)));
+                        metadata.insert(k.to_string(), masked(set, "SKILL.md", &yaml_scalar(&e.value)));
                     }
                 }
             }
@@ -332,10 +333,10 @@ pub fn describe(ws: &Workspace, unit: &Unit) -> About {
             About {
                 name: skill_name(skill).0,
                 description: get("description"),
-                owner: metadata
-                    .get("owner")
-                    .or_else(|| metadata.get("author"))
-                    .cloned(),
+                owner: metadata_value(skill, "owner")
+                    .or_else(|| metadata_value(skill, "author"))
+                    .map(|(s, _)| masked(set, "SKILL.md", s))
+                    .filter(|s| !s.is_empty()),
                 version: metadata.get("version").cloned(),
                 license: get("license"),
                 metadata,
@@ -350,15 +351,10 @@ pub fn describe(ws: &Workspace, unit: &Unit) -> About {
                     .map(|s| shorten(s.trim()))
                     .filter(|s| !s.is_empty())
             };
-            let owner = obj.and_then(|o| o.get("author")).and_then(|a| match a {
-                Value::String(s) => Some(s.clone()),
-                Value::Object(m) => m.get("name").and_then(Value::as_str).map(str::to_string),
-                _ => None,
-            });
             let mut metadata = BTreeMap::new();
             for key in ["displayName", "homepage", "repository", "keywords"] {
                 if let Some(v) = get(key) {
-                    metadata.insert(key.to_string(), masked("plugin.json", &v));
+                    metadata.insert(key.to_string(), masked(set, "plugin.json", &v));
                 }
             }
             if let Some(Value::Object(a)) = obj.and_then(|o| o.get("author")) {
@@ -371,7 +367,7 @@ pub fn describe(ws: &Workspace, unit: &Unit) -> About {
             if let Some(Value::Object(m)) = obj.and_then(|o| o.get("metadata")) {
                 for (k, v) in m {
                     if let Some(s) = json_scalar(v) {
-                        metadata.insert(format!("metadata.{k}"), masked("plugin.json", &s));
+                        metadata.insert(format!("metadata.{k}"), masked(set, "plugin.json", &s));
                     }
                 }
             }
@@ -381,12 +377,22 @@ pub fn describe(ws: &Workspace, unit: &Unit) -> About {
                     "plugin.json is not valid JSON".to_string(),
                 );
             }
+            // Name, owner, version and licence as the library model reads them (the governance
+            // rules and `skill-audit inventory` show the same).
+            let lib = ws.library();
+            let known = lib.plugins.iter().find(|p| p.root == unit.dir);
+            let from_lib = |f: fn(&crate::library::LibPlugin) -> Option<&String>| {
+                known.and_then(f).map(|s| shorten(s.trim())).filter(|s| !s.is_empty())
+            };
             About {
-                name: get("name").unwrap_or(folder),
+                name: known.map_or_else(
+                    || get("name").unwrap_or(folder),
+                    |p| shorten(&p.name),
+                ),
                 description: get("description"),
-                owner: owner.map(|s| shorten(s.trim())).filter(|s| !s.is_empty()),
-                version: get("version"),
-                license: get("license"),
+                owner: from_lib(|p| p.manifest.author.as_ref()),
+                version: from_lib(|p| p.manifest.version.as_ref()).or_else(|| get("version")),
+                license: from_lib(|p| p.manifest.license.as_ref()),
                 metadata,
             }
         }
@@ -437,7 +443,7 @@ fn tools_of(node: &YamlNode) -> Vec<String> {
     }
 }
 
-fn hooks_from(source: &str, value: &Value, out: &mut Vec<Hook>) {
+fn hooks_from(set: &PackSet, source: &str, value: &Value, out: &mut Vec<Hook>) {
     let Some(obj) = value.as_object() else { return };
     let events = match obj.get("hooks") {
         Some(Value::Object(inner)) => inner,
@@ -483,14 +489,14 @@ fn hooks_from(source: &str, value: &Value, out: &mut Vec<Hook>) {
                     event: shorten(event),
                     matcher: matcher.clone(),
                     kind: shorten(&kind),
-                    detail: masked(source, &detail),
+                    detail: masked(set, source, &detail),
                 });
             }
         }
     }
 }
 
-fn mcp_from(source: &str, value: &Value, out: &mut Vec<McpServer>) {
+fn mcp_from(set: &PackSet, source: &str, value: &Value, out: &mut Vec<McpServer>) {
     let Some(obj) = value.as_object() else { return };
     let servers = match obj.get("mcpServers") {
         Some(Value::Object(inner)) => inner,
@@ -536,7 +542,7 @@ fn mcp_from(source: &str, value: &Value, out: &mut Vec<McpServer>) {
             source: source.to_string(),
             name: shorten(name),
             transport: shorten(&transport),
-            target: masked(source, &target),
+            target: masked(set, source, &target),
             env,
         });
     }
@@ -557,7 +563,7 @@ fn manifest_paths(v: &Value) -> Vec<String> {
 }
 
 /// The inventory of a unit.
-pub fn inventory(ws: &Workspace, unit: &Unit) -> Inventory {
+pub fn inventory(ws: &Workspace, unit: &Unit, set: &PackSet) -> Inventory {
     let mut inv = Inventory::default();
     let mut domains: BTreeMap<String, usize> = BTreeMap::new();
     let mut urls: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
@@ -588,7 +594,7 @@ pub fn inventory(ws: &Workspace, unit: &Unit) -> Inventory {
         if let Some(t) = text {
             let mut secrets: Option<Vec<std::ops::Range<usize>>> = None;
             for m in url_regex().find_iter(t) {
-                let secrets = secrets.get_or_insert_with(|| redact::secrets(&rel, t));
+                let secrets = secrets.get_or_insert_with(|| redact::secrets(set, &rel, t));
                 let raw = m
                     .as_str()
                     .trim_end_matches(['.', ',', ';', ':', '!', '?', '*', '_', '\'']);
@@ -639,7 +645,7 @@ pub fn inventory(ws: &Workspace, unit: &Unit) -> Inventory {
                 }
             }
             if let Some(h) = root.get("hooks") {
-                hooks_from(&rel, &yaml_to_json(h), &mut inv.hooks);
+                hooks_from(set, &rel, &yaml_to_json(h), &mut inv.hooks);
             }
         }
         if unit.kind == UnitKind::Plugin {
@@ -656,36 +662,31 @@ pub fn inventory(ws: &Workspace, unit: &Unit) -> Inventory {
         }
     }
     if unit.kind == UnitKind::Plugin {
-        for &i in &unit.files {
+        // Commands and agents as the library model names them (the governance rules and
+        // `skill-audit inventory` see the same names).
+        let lib = ws.library();
+        let file_of: HashMap<&Path, usize> = unit
+            .files
+            .iter()
+            .map(|&i| (ws.files[i].entry.display.as_path(), i))
+            .collect();
+        for c in lib
+            .components
+            .iter()
+            .filter(|c| c.plugin.is_some_and(|p| lib.plugins[p].root == unit.dir))
+        {
+            let Some(&i) = file_of.get(c.path.as_path()) else {
+                continue;
+            };
             let rel = unit.rel(ws, i);
-            let kind = match rel.split('/').next() {
-                Some("commands") => "command",
-                Some("agents") => "agent",
-                _ => continue,
-            };
-            if !Path::new(&rel)
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("md"))
-            {
-                continue;
-            }
-            let Some(src) = &ws.files[i].source else {
-                continue;
-            };
-            let (fm, _, _) = parse_skill_file(&src.text, YamlLimits::default());
-            let root = match &fm {
-                FrontmatterState::Parsed(p) => p.yaml.root.as_ref(),
+            let parsed = ws.files[i]
+                .source
+                .as_ref()
+                .map(|src| parse_skill_file(&src.text, YamlLimits::default()).0);
+            let root = match &parsed {
+                Some(FrontmatterState::Parsed(p)) => p.yaml.root.as_ref(),
                 _ => None,
             };
-            let stem = Path::new(&rel)
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or("")
-                .to_string();
-            let name = root
-                .and_then(|r| r.get("name"))
-                .and_then(YamlNode::as_str)
-                .map_or(stem, shorten);
             for field in ["allowed-tools", "tools"] {
                 if let Some(node) = root.and_then(|r| r.get(field)) {
                     inv.tools.push(ToolRequest {
@@ -696,8 +697,8 @@ pub fn inventory(ws: &Workspace, unit: &Unit) -> Inventory {
                 }
             }
             inv.components.push(Component {
-                kind,
-                name,
+                kind: c.kind.as_str(),
+                name: shorten(&c.name),
                 path: rel,
                 description: root
                     .and_then(|r| r.get("description"))
@@ -713,13 +714,13 @@ pub fn inventory(ws: &Workspace, unit: &Unit) -> Inventory {
             if let Some(h) = m.get("hooks") {
                 hook_files.extend(manifest_paths(h));
                 if h.is_object() {
-                    hooks_from(".claude-plugin/plugin.json", h, &mut inv.hooks);
+                    hooks_from(set, ".claude-plugin/plugin.json", h, &mut inv.hooks);
                 }
             }
             if let Some(v) = m.get("mcpServers") {
                 mcp_files.extend(manifest_paths(v));
                 if v.is_object() {
-                    mcp_from(".claude-plugin/plugin.json", v, &mut inv.mcp_servers);
+                    mcp_from(set, ".claude-plugin/plugin.json", v, &mut inv.mcp_servers);
                 }
             }
         }
@@ -727,16 +728,16 @@ pub fn inventory(ws: &Workspace, unit: &Unit) -> Inventory {
         mcp_files.dedup();
         for rel in hook_files {
             if let Some(v) = read_json(ws, &unit.dir.join(&rel)) {
-                hooks_from(&rel, &v, &mut inv.hooks);
+                hooks_from(set, &rel, &v, &mut inv.hooks);
             }
         }
         for rel in mcp_files {
             if let Some(v) = read_json(ws, &unit.dir.join(&rel)) {
-                mcp_from(&rel, &v, &mut inv.mcp_servers);
+                mcp_from(set, &rel, &v, &mut inv.mcp_servers);
             }
         }
     } else if let Some(v) = read_json(ws, &unit.dir.join(".mcp.json")) {
-        mcp_from(".mcp.json", &v, &mut inv.mcp_servers);
+        mcp_from(set, ".mcp.json", &v, &mut inv.mcp_servers);
     }
     inv.components
         .sort_by(|a, b| (a.kind, &a.path).cmp(&(b.kind, &b.path)));
@@ -784,13 +785,14 @@ mod tests {
 
     #[test]
     fn hooks_and_servers_are_read_and_masked() {
+        let set = PackSet::builtin_credentials();
         let key = format!("ghp_{}", crate::vet::pseudo_random(36, 3));
         let hooks: Value = serde_json::from_str(&format!(
             r#"{{"hooks": {{"PreToolUse": [{{"matcher": "Bash", "hooks": [{{"type": "command", "command": "check.sh --token {key}"}}]}}], "Stop": [{{"hooks": [{{"type": "prompt", "prompt": "Summarize"}}]}}]}}}}"#
         ))
         .unwrap();
         let mut out = Vec::new();
-        hooks_from("hooks/hooks.json", &hooks, &mut out);
+        hooks_from(set, "hooks/hooks.json", &hooks, &mut out);
         assert_eq!(out.len(), 2);
         assert_eq!(out[0].event, "PreToolUse");
         assert_eq!(out[0].matcher.as_deref(), Some("Bash"));
@@ -801,7 +803,7 @@ mod tests {
         )
         .unwrap();
         let mut servers = Vec::new();
-        mcp_from(".mcp.json", &mcp, &mut servers);
+        mcp_from(set, ".mcp.json", &mcp, &mut servers);
         assert_eq!(servers[0].target, "npx -y pg-mcp");
         assert_eq!(servers[0].env, ["PGPASSWORD"]);
         assert_eq!(servers[1].transport, "sse");

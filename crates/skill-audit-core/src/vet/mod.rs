@@ -27,6 +27,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::config::{FailOn, Settings};
+use skill_audit_patterns::PackSet;
+
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::family_name;
 use crate::runner::Report;
@@ -444,14 +446,16 @@ impl VetReport {
 /// Per file: text and secret ranges, computed once.
 struct Masks<'a> {
     ws: &'a Workspace,
+    set: &'a PackSet,
     by_display: HashMap<&'a Path, usize>,
     cache: HashMap<PathBuf, Vec<Range<usize>>>,
 }
 
 impl<'a> Masks<'a> {
-    fn new(ws: &'a Workspace) -> Self {
+    fn new(ws: &'a Workspace, set: &'a PackSet) -> Self {
         Self {
             ws,
+            set,
             by_display: ws
                 .files
                 .iter()
@@ -470,60 +474,15 @@ impl<'a> Masks<'a> {
     }
 
     fn for_path(&mut self, shown: &Path, rel: &str) -> &[Range<usize>] {
-        let ws = self.ws;
+        let (ws, set) = (self.ws, self.set);
         let index = self.by_display.get(shown).copied();
         self.cache.entry(shown.to_path_buf()).or_insert_with(|| {
             index
                 .and_then(|i| ws.files[i].source.as_ref())
-                .map(|src| redact::secrets(rel, &src.text))
+                .map(|src| redact::secrets(set, rel, &src.text))
                 .unwrap_or_default()
         })
     }
-}
-
-/// Whether the credential (CR) rules are part of this build; if not, `vet` scans for secrets
-/// itself so a planted key still rejects.
-pub fn credential_rules_registered() -> bool {
-    crate::rules::metas().iter().any(|m| m.family() == "CR")
-        || crate::rules::is_dynamic_code("CR001")
-}
-
-/// Findings of the built-in credential pack, for builds without the CR rules.
-fn fallback_credentials(ws: &Workspace, settings: &Settings) -> Vec<Diagnostic> {
-    let set = skill_audit_patterns::PackSet::builtin_credentials();
-    ws.files
-        .par_iter()
-        .flat_map_iter(|f| {
-            let mut out = Vec::new();
-            let Some(src) = &f.source else { return out };
-            let rel = slash_path(&f.entry.rel);
-            for m in set.scan(&rel, &src.text) {
-                if !settings.is_enabled(&m.code) {
-                    continue;
-                }
-                let Some(rule) = set.rules().get(m.rule_index) else {
-                    continue;
-                };
-                let severity = match m.severity {
-                    skill_audit_patterns::Severity::Error => Severity::Error,
-                    skill_audit_patterns::Severity::Warning => Severity::Warning,
-                    skill_audit_patterns::Severity::Info => Severity::Info,
-                };
-                let range = crate::text::TextRange::new(m.secret.start, m.secret.end);
-                let mut d = Diagnostic::new(
-                    m.code.clone(),
-                    rule.id.clone(),
-                    severity,
-                    &f.entry.display,
-                    range,
-                    format!("{} `{}`", rule.name, m.redacted(&src.text)),
-                );
-                d.help = Some(rule.help.clone());
-                out.push(d);
-            }
-            out
-        })
-        .collect()
 }
 
 /// Today as `YYYY-MM-DD` (`SKILL_AUDIT_TODAY` pins it).
@@ -541,20 +500,11 @@ pub fn build(report: &Report, ws: &Workspace, policy: &Policy) -> VetReport {
             unit_of.insert(ws.files[f].entry.display.as_path(), i);
         }
     }
-    let mut diagnostics: Vec<&Diagnostic> = report.diagnostics.iter().collect();
-    let fallback = if credential_rules_registered() {
-        Vec::new()
-    } else {
-        let mut d = fallback_credentials(ws, &report.settings);
-        crate::runner::finish(&mut d, &report.sources);
-        d
-    };
-    diagnostics.extend(fallback.iter());
-
-    let mut masks = Masks::new(ws);
+    let set: &PackSet = &report.settings.credential_packs;
+    let mut masks = Masks::new(ws, set);
     let mut per_unit: Vec<Vec<Finding>> = vec![Vec::new(); units.len()];
     let mut others = Vec::new();
-    for d in diagnostics {
+    for d in &report.diagnostics {
         let f = finding(report, d, &mut masks);
         match unit_of.get(d.path.as_path()) {
             Some(&i) => per_unit[i].push(f),
@@ -569,8 +519,8 @@ pub fn build(report: &Report, ws: &Workspace, policy: &Policy) -> VetReport {
                 (&a.path, a.line, a.column, &a.code).cmp(&(&b.path, b.line, b.column, &b.code))
             });
             let (verdict, reason) = policy.verdict(&findings);
-            let about = extract::describe(ws, u);
-            let inventory = extract::inventory(ws, u);
+            let about = extract::describe(ws, u, set);
+            let inventory = extract::inventory(ws, u, set);
             let content_hash = hash::combined(
                 inventory
                     .files
@@ -632,8 +582,16 @@ fn finding(report: &Report, d: &Diagnostic, masks: &mut Masks<'_>) -> Finding {
     let end = src.line_column(d.range.end());
     let rel = masks.rel(&d.path).unwrap_or_else(|| path.clone());
     let mut secrets = masks.for_path(&d.path, &rel).to_vec();
-    if d.family() == "CR" && !d.range.is_empty() {
-        secrets.push(d.range.as_range());
+    // The bytes a finding marks as secret, and every credential finding's whole span, are
+    // hidden whatever pattern found them.
+    let marked = d
+        .secret
+        .into_iter()
+        .chain((d.family() == "CR").then_some(d.range))
+        .filter(|r| !r.is_empty());
+    let before = secrets.len();
+    secrets.extend(marked.map(|r| r.as_range()));
+    if secrets.len() > before {
         redact::normalize(&mut secrets);
     }
     let first = src.index.line_of(d.range.start());

@@ -1,6 +1,6 @@
 //! Masking secrets in everything `vet` shows: source excerpts, diffs, URLs, hook commands.
 //!
-//! The built-in credential pattern pack finds secret-looking values; each is replaced by its
+//! The credential packs in force (the built-in pack and any `[credentials] extra-packs`) find secret-looking values; each is replaced by its
 //! masked form (`ghp_****`), so a report that is mailed around or attached to a ticket never
 //! carries a key. Findings of the CR family are masked over their whole span as well, whatever
 //! pattern found them.
@@ -11,8 +11,8 @@ use skill_audit_patterns::{redact, PackSet};
 
 /// Byte ranges of the secrets in `text` (sorted, non-overlapping). `path` is the file's path
 /// relative to the audited root (pattern path filters use it).
-pub fn secrets(path: &str, text: &str) -> Vec<Range<usize>> {
-    let mut out: Vec<Range<usize>> = PackSet::builtin_credentials()
+pub fn secrets(set: &PackSet, path: &str, text: &str) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = set
         .scan(path, text)
         .into_iter()
         .map(|m| m.secret)
@@ -66,8 +66,8 @@ pub fn mask_window(text: &str, window: Range<usize>, ranges: &[Range<usize>]) ->
 }
 
 /// Mask the secrets of a whole text.
-pub fn mask_text(path: &str, text: &str) -> String {
-    let ranges = secrets(path, text);
+pub fn mask_text(set: &PackSet, path: &str, text: &str) -> String {
+    let ranges = secrets(set, path, text);
     if ranges.is_empty() {
         return text.to_string();
     }
@@ -135,7 +135,7 @@ mod tests {
         // Built at run time so no key-shaped string is committed.
         let key = format!("ghp_{}", crate::vet::pseudo_random(36, 7));
         let text = format!("token: {key}\n");
-        let masked = mask_text("SKILL.md", &text);
+        let masked = mask_text(PackSet::builtin_credentials(), "SKILL.md", &text);
         assert!(!masked.contains(&key), "{masked}");
         assert!(masked.contains("****"), "{masked}");
     }
