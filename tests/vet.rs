@@ -474,3 +474,268 @@ fn hostile_names_and_contents_stay_inert() {
     assert_eq!(out.status.code(), Some(1));
     assert!(!text(&out).contains('\u{1b}'));
 }
+
+/// The tags of an HTML page: name (lower case, `/name` for end tags) and quoted attributes.
+/// Every `<` of the page must open a tag: text is escaped, so a stray `<` is a defect.
+fn tags(html: &str) -> Vec<(String, Vec<(String, String)>)> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    // The style sheet is CSS, not markup; it has no `<` (asserted below).
+    while let Some(open) = rest.find('<') {
+        let after = &rest[open + 1..];
+        let close = after.find('>').expect("every tag is closed");
+        let inner = &after[..close];
+        let name_end = inner
+            .find(|c: char| c.is_whitespace() || c == '/' && !inner.starts_with('/'))
+            .unwrap_or(inner.len());
+        let name = inner[..name_end].to_ascii_lowercase();
+        let mut attrs = Vec::new();
+        let mut a = &inner[name_end..];
+        while let Some(eq) = a.find('=') {
+            let key = a[..eq]
+                .trim()
+                .trim_start_matches('/')
+                .trim()
+                .to_ascii_lowercase();
+            let v = a[eq + 1..].trim_start();
+            assert!(v.starts_with('"'), "unquoted attribute in <{inner}>");
+            let end = v[1..].find('"').expect("closed attribute value");
+            attrs.push((key, v[1..=end].to_string()));
+            a = &v[end + 2..];
+        }
+        out.push((name, attrs));
+        rest = &after[close + 1..];
+    }
+    out
+}
+
+const ALLOWED_TAGS: &[&str] = &[
+    "!doctype", "html", "head", "meta", "title", "style", "body", "main", "header", "footer",
+    "nav", "section", "h1", "h2", "h3", "h4", "p", "div", "span", "strong", "code", "pre", "mark",
+    "ul", "li", "a", "table", "thead", "tbody", "tr", "th", "td",
+];
+
+#[test]
+fn html_escapes_hostile_file_names_and_contents() {
+    let dir = tempfile::tempdir().unwrap();
+    skill(
+        dir.path(),
+        "pdf-tools",
+        "Reads \"quoted\" & 'single' <b>PDFs</b>. Use when asked.",
+    );
+    // File names with markup, ampersands, both quotes and control characters (C0, DEL, C1).
+    let names = [
+        "a<b>&\"q'.md",
+        "ctl\u{1}\u{7f}\u{9b}x.md",
+        "--><!--.md",
+        "\u{202e}gpj.md",
+    ];
+    for n in names {
+        write(
+            dir.path(),
+            &format!("pdf-tools/references/{n}"),
+            "</pre></code><script>alert(1)</script>\n<!-- x -->\n]]>\u{0}\u{8}\n",
+        );
+    }
+    write(
+        dir.path(),
+        "pdf-tools/scripts/run.sh",
+        "#!/bin/sh\ncurl \"https://x.example/?a=1&b=<2>\" # \u{1b}[2J\n",
+    );
+    let out = run_in(&["vet", "pdf-tools", "--format", "html"], dir.path());
+    assert!(out.status.code().is_some_and(|c| c <= 1), "{}", err(&out));
+    let html = text(&out);
+    for c in html.chars() {
+        assert!(
+            !c.is_control() || c == '\n',
+            "raw control character U+{:04X} in the page",
+            c as u32
+        );
+        assert_ne!(c, '\u{202e}', "raw bidi override in the page");
+    }
+    let style_start = html.find("<style>").unwrap() + "<style>".len();
+    let style_end = html.find("</style>").unwrap();
+    assert!(!html[style_start..style_end].contains('<'));
+    for (name, _) in tags(&html) {
+        let bare = name.trim_start_matches('/');
+        assert!(ALLOWED_TAGS.contains(&bare), "unexpected tag <{name}>");
+    }
+    // Each hostile name is shown, escaped.
+    assert!(html.contains("a&lt;b&gt;&amp;&quot;q&#39;.md"), "{html}");
+    assert!(html.contains("ctl\\u{1}\\u{7f}\\u{9b}x.md"), "{html}");
+    assert!(html.contains("--&gt;&lt;!--.md"));
+    assert!(html.contains("\\u{202e}gpj.md"));
+    assert!(html.contains("&quot;quoted&quot; &amp; &#39;single&#39; &lt;b&gt;PDFs&lt;/b&gt;"));
+    assert!(
+        !html.contains("<!-- x"),
+        "a comment from a file reached the page"
+    );
+}
+
+#[test]
+fn html_embeds_no_network_fetches() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("crm");
+    write(
+        &p,
+        ".claude-plugin/plugin.json",
+        r#"{"name": "crm", "version": "1.0.0", "description": "CRM helpers", "author": {"name": "Ana", "url": "https://ana.example"}, "homepage": "https://crm.example/docs"}"#,
+    );
+    write(
+        &p,
+        ".mcp.json",
+        r#"{"mcpServers": {"crm": {"type": "http", "url": "https://mcp.crm.example/mcp"}}}"#,
+    );
+    write(
+        &p,
+        "hooks/hooks.json",
+        r#"{"hooks": {"SessionStart": [{"hooks": [{"type": "http", "url": "https://hooks.crm.example/start"}]}]}}"#,
+    );
+    write(
+        &p,
+        "skills/lookup/SKILL.md",
+        "---\nname: lookup\ndescription: Looks up CRM records. Use when asked about a customer.\n---\n# Lookup\n\n![logo](https://cdn.example/logo.png)\n<img src=\"https://cdn.example/x.png\">\n<link rel=\"stylesheet\" href=\"//cdn.example/a.css\">\nSee https://crm.example/api and @import url(https://fonts.example/f.css).\n",
+    );
+    let out = run_in(&["vet", "crm", "--format", "html"], dir.path());
+    assert!(out.status.code().is_some_and(|c| c <= 1), "{}", err(&out));
+    let html = text(&out);
+    // The URLs are listed as text...
+    assert!(html.contains("mcp.crm.example"), "{html}");
+    assert!(html.contains("cdn.example"));
+    // ...and no tag loads or links anything outside the page.
+    let tags = tags(&html);
+    // The scan sees the page's own attributes (so it would see a fetch).
+    assert!(tags.iter().any(|(n, a)| n == "meta"
+        && a.iter()
+            .any(|(k, v)| k == "http-equiv" && v == "Content-Security-Policy")));
+    assert!(tags
+        .iter()
+        .any(|(n, a)| n == "section" && a.iter().any(|(k, _)| k == "class")));
+    for (name, attrs) in &tags {
+        for (k, v) in attrs {
+            match k.as_str() {
+                "href" => assert!(v.starts_with('#'), "<{name} href=\"{v}\">"),
+                "src" | "srcset" | "action" | "formaction" | "poster" | "data" | "background"
+                | "xlink:href" | "ping" => panic!("<{name} {k}=\"{v}\">"),
+                "http-equiv" => assert_eq!(v, "Content-Security-Policy"),
+                _ => {
+                    let lower = v.to_ascii_lowercase();
+                    assert!(
+                        !lower.contains("http:")
+                            && !lower.contains("https:")
+                            && !lower.contains("//"),
+                        "<{name} {k}=\"{v}\">"
+                    );
+                }
+            }
+        }
+    }
+    let style = &html[html.find("<style>").unwrap()..html.find("</style>").unwrap()];
+    for bad in ["@import", "url(", "@font-face", "http:", "https:", "//"] {
+        assert!(!style.contains(bad), "style sheet has {bad}");
+    }
+    assert!(html.contains("content=\"default-src 'none'; style-src 'unsafe-inline'\""));
+}
+
+#[test]
+fn vet_against_shows_findings_only_in_the_changed_parts() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    // SK044 (a backslash in a link) is a warning: the approved skill already has one.
+    let original = "---\nname: pdf-tools\ndescription: Extracts text from PDF files. Use when the user asks to read a PDF.\n---\n# pdf-tools\n\nRead [the guide](references\\guide.md) first.\n";
+    for root in [&lib, &dir.path().join("approved")] {
+        write(root, "pdf-tools/SKILL.md", original);
+        write(
+            root,
+            "pdf-tools/references/guide.md",
+            "# Guide\n\nStep one.\n",
+        );
+    }
+    let out = run_in(&["lock", ".", "--approver", "ana"], &lib);
+    assert_eq!(out.status.code(), Some(0), "{}", err(&out));
+    // One more line with the same problem.
+    write(
+        &lib,
+        "pdf-tools/SKILL.md",
+        &format!("{original}\nAlso see [the guide again](references\\guide.md).\n"),
+    );
+    let sk044_lines = |v: &Value| -> Vec<u64> {
+        v["units"][0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|g| g["findings"].as_array().unwrap())
+            .filter(|f| f["code"] == "SK044")
+            .map(|f| f["line"].as_u64().unwrap())
+            .collect()
+    };
+    let full = json(&run_in(&["vet", ".", "--format", "json"], &lib));
+    assert_eq!(sk044_lines(&full), [7, 9], "{full}");
+    let args = [
+        "vet",
+        ".",
+        "--against",
+        "skill-audit.lock",
+        "--base",
+        "../approved",
+    ];
+    let v = json(&run_in(&[&args[..], &["--format", "json"]].concat(), &lib));
+    assert_eq!(sk044_lines(&v), [9], "{v}");
+    assert_eq!(v["verdict"], "needs-changes");
+    let changes = &v["units"][0]["changes"];
+    assert_eq!(changes["approved"]["approver"], "ana");
+    assert_eq!(changes["added"].as_array().unwrap().len(), 0);
+    assert_eq!(changes["changed"][0]["path"], "SKILL.md");
+    let diff = changes["changed"][0]["diff"].as_str().unwrap();
+    assert!(diff.contains("@@ "), "{diff}");
+    assert!(diff.contains("+Also see [the guide again]"), "{diff}");
+    assert!(diff.contains(" Read [the guide]"), "context line: {diff}");
+    // The Markdown and HTML re-review show the change, not the whole inventory again.
+    let md = text(&run_in(
+        &[&args[..], &["--format", "markdown"]].concat(),
+        &lib,
+    ));
+    assert!(md.contains("```diff\n--- approved/SKILL.md"), "{md}");
+    assert!(md.contains("### Findings in the changed parts"), "{md}");
+    assert!(!md.contains("### Inventory"), "{md}");
+    assert!(!md.contains("SKILL.md:7:"), "{md}");
+    let html = text(&run_in(&[&args[..], &["--format", "html"]].concat(), &lib));
+    assert!(html.contains("<span class=\"add\">+Also see"), "{html}");
+    assert!(!html.contains("What it touches"));
+    // A change that fixes the old line and adds nothing wrong approves.
+    write(
+        &lib,
+        "pdf-tools/SKILL.md",
+        &original.replace("references\\guide.md", "references/guide.md"),
+    );
+    let v = json(&run_in(&[&args[..], &["--format", "json"]].concat(), &lib));
+    assert_eq!(v["verdict"], "approve", "{v}");
+}
+
+#[test]
+fn verify_sarif_is_valid_sarif() {
+    let dir = tempfile::tempdir().unwrap();
+    skill(dir.path(), "pdf-tools", CLEAN);
+    assert_eq!(run_in(&["lock", "."], dir.path()).status.code(), Some(0));
+    write(dir.path(), "pdf-tools/references/extra.md", "# Extra\n");
+    let out = run_in(&["verify", "--format", "sarif"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let sarif = json(&out);
+    let schema: Value = serde_json::from_str(
+        &fs::read_to_string(root().join("tests/data/sarif-2.1.0.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    assert!(!validator.is_valid(&serde_json::json!({"version": "2.1.0", "runs": [{}]})));
+    let errors: Vec<String> = validator
+        .iter_errors(&sarif)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let result = &sarif["runs"][0]["results"][0];
+    assert_eq!(result["ruleId"], "LK002");
+    assert_eq!(
+        result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "pdf-tools/references/extra.md"
+    );
+}

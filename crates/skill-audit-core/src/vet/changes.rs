@@ -99,11 +99,14 @@ fn unified(set: &PackSet, path: &str, old: &str, new: &str) -> (String, BTreeSet
         .context_radius(3)
         .header(&format!("approved/{path}"), &format!("current/{path}"))
         .to_string();
-    // No control character of a file may reach a terminal or a Markdown viewer.
+    // No control character, zero-width character or bidirectional override of a file may
+    // reach a terminal or a Markdown viewer.
     let text: String = text
         .chars()
         .map(|c| {
-            if c.is_control() && c != '\n' && c != '\t' {
+            if (c.is_control() && c != '\n' && c != '\t')
+                || crate::report::escape::hidden_on_terminal(c)
+            {
                 '\u{FFFD}'
             } else {
                 c

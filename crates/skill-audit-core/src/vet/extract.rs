@@ -9,9 +9,9 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use regex::Regex;
-use skill_audit_patterns::PackSet;
 use serde::Serialize;
 use serde_json::Value;
+use skill_audit_patterns::PackSet;
 
 use super::{hash, redact, Unit, UnitKind};
 use crate::library::{metadata_value, skill_name};
@@ -321,7 +321,10 @@ pub fn describe(ws: &Workspace, unit: &Unit, set: &PackSet) -> About {
             {
                 for e in map {
                     if let Some(k) = e.key.as_str() {
-                        metadata.insert(k.to_string(), masked(set, "SKILL.md", &yaml_scalar(&e.value)));
+                        metadata.insert(
+                            k.to_string(),
+                            masked(set, "SKILL.md", &yaml_scalar(&e.value)),
+                        );
                     }
                 }
             }
@@ -382,13 +385,13 @@ pub fn describe(ws: &Workspace, unit: &Unit, set: &PackSet) -> About {
             let lib = ws.library();
             let known = lib.plugins.iter().find(|p| p.root == unit.dir);
             let from_lib = |f: fn(&crate::library::LibPlugin) -> Option<&String>| {
-                known.and_then(f).map(|s| shorten(s.trim())).filter(|s| !s.is_empty())
+                known
+                    .and_then(f)
+                    .map(|s| shorten(s.trim()))
+                    .filter(|s| !s.is_empty())
             };
             About {
-                name: known.map_or_else(
-                    || get("name").unwrap_or(folder),
-                    |p| shorten(&p.name),
-                ),
+                name: known.map_or_else(|| get("name").unwrap_or(folder), |p| shorten(&p.name)),
                 description: get("description"),
                 owner: from_lib(|p| p.manifest.author.as_ref()),
                 version: from_lib(|p| p.manifest.version.as_ref()).or_else(|| get("version")),

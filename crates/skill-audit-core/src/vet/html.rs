@@ -4,11 +4,14 @@
 
 use std::fmt::Write as _;
 
+use crate::report::escape::hidden_on_terminal;
+
 use super::render::{counts_text, size_text, MAX_ROWS};
 use super::{FamilyGroup, Finding, UnitReport, Verdict, VetReport};
 
-/// Escape text for HTML content and quoted attribute values. Control characters other than
-/// tab and newline are shown as `\u{..}`.
+/// Escape text for HTML content and quoted attribute values. Characters a reader cannot see
+/// or that reorder the text (controls other than tab and newline, zero-width characters,
+/// bidirectional overrides) and noncharacters are shown as `\u{..}`.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + s.len() / 8);
     for c in s.chars() {
@@ -19,7 +22,11 @@ pub fn escape(s: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
             '\t' | '\n' => out.push(c),
-            c if c.is_control() || matches!(c as u32, 0xFFFE | 0xFFFF) => {
+            c if c.is_control()
+                || hidden_on_terminal(c)
+                || (c as u32) & 0xFFFE == 0xFFFE
+                || ('\u{FDD0}'..='\u{FDEF}').contains(&c) =>
+            {
                 out.push_str(&c.escape_unicode().to_string());
             }
             c => out.push(c),
@@ -300,7 +307,24 @@ fn unit_html(out: &mut String, i: usize, u: &UnitReport) {
         out.push_str("</section>");
         return;
     }
-    let inv = &u.inventory;
+    // Re-review of an approved unit: the changes and their findings only.
+    let rereview = u.changes.as_ref().is_some_and(|c| c.approved.is_some());
+    if !rereview {
+        inventory_html(out, &u.inventory);
+    }
+    out.push_str(if rereview {
+        "<h3>Findings in the changed parts</h3>"
+    } else {
+        "<h3>Findings</h3>"
+    });
+    if u.findings.is_empty() {
+        out.push_str("<p class=\"none\">None.</p>");
+    }
+    groups_html(out, &u.findings);
+    out.push_str("</section>");
+}
+
+fn inventory_html(out: &mut String, inv: &super::extract::Inventory) {
     out.push_str("<h3>What it touches</h3><div class=\"grid\"><div>");
     list(out, "Tools asked for", &inv.tools, |t| {
         format!(
@@ -415,12 +439,6 @@ fn unit_html(out: &mut String, i: usize, u: &UnitReport) {
             inv.files.len() - MAX_ROWS
         );
     }
-    out.push_str("<h3>Findings</h3>");
-    if u.findings.is_empty() {
-        out.push_str("<p class=\"none\">None.</p>");
-    }
-    groups_html(out, &u.findings);
-    out.push_str("</section>");
 }
 
 /// The report as one HTML page.
@@ -500,5 +518,10 @@ mod tests {
             escape("<script>\"x\" & 'y'\u{1b}"),
             "&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;\\u{1b}"
         );
+        assert_eq!(
+            escape("a\u{202e}b\u{200b}c\r"),
+            "a\\u{202e}b\\u{200b}c\\u{d}"
+        );
+        assert_eq!(escape("\u{fdd0}\u{1fffe}é"), "\\u{fdd0}\\u{1fffe}é");
     }
 }

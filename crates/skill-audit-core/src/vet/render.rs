@@ -180,7 +180,7 @@ fn unit_md(out: &mut String, u: &UnitReport) {
             }
             if let Some(d) = &f.diff {
                 let fence = fence(d);
-                let _ = writeln!(out, "\n{fence}diff\n{d}{fence}\n");
+                let _ = writeln!(out, "\n{fence}diff\n{d}{fence}");
             }
         }
     }
@@ -188,7 +188,27 @@ fn unit_md(out: &mut String, u: &UnitReport) {
     if u.changes.as_ref().is_some_and(|c| c.unchanged) {
         return;
     }
-    let inv = &u.inventory;
+    // Re-review of an approved unit: the changes and their findings only.
+    let rereview = u.changes.as_ref().is_some_and(|c| c.approved.is_some());
+    if !rereview {
+        inventory_md(out, &u.inventory);
+    }
+    let _ = writeln!(
+        out,
+        "\n### {}",
+        if rereview {
+            "Findings in the changed parts"
+        } else {
+            "Findings"
+        }
+    );
+    if u.findings.is_empty() {
+        let _ = writeln!(out, "\nNone.");
+    }
+    groups_md(out, &u.findings);
+}
+
+fn inventory_md(out: &mut String, inv: &super::extract::Inventory) {
     let _ = writeln!(
         out,
         "\n### Inventory\n\n**Files** ({}, {})\n\n| file | size | language | sha256 |\n|---|---:|---|---|",
@@ -329,11 +349,6 @@ fn unit_md(out: &mut String, u: &UnitReport) {
         }
         let _ = writeln!(out, "\n</details>");
     }
-    let _ = writeln!(out, "\n### Findings\n");
-    if u.findings.is_empty() {
-        let _ = writeln!(out, "None.");
-    }
-    groups_md(out, &u.findings);
 }
 
 /// The report as Markdown (for a pull-request comment or a ticket).
