@@ -4,23 +4,25 @@
 #
 #   scripts/vet_screenshot.sh [PLUGIN_DIR] [OUT_DIR]
 #
-# PLUGIN_DIR defaults to a plugin of the shared corpus (../shared/corpus); OUT_DIR to
-# target/vet-screenshot. Needs Debian's `chromium`, `tidy` and `python3-html5lib`
-# (`apt-get install -y chromium tidy python3-html5lib`). Nothing from the plugin is executed:
-# Chromium only loads the report, whose Content-Security-Policy forbids every fetch.
+# PLUGIN_DIR defaults to the `hookify` plugin of the shared corpus (../shared/corpus: hooks,
+# scripts, commands, agents, a skill and findings); OUT_DIR to target/vet-screenshot.
+#
+# Needs Debian's `chromium` (`apt-get install -y chromium`) and Node.js: the HTML check is the
+# npm package `html-validate`, installed under /tmp/html-validate on first use (or point
+# HTML_VALIDATE at an html-validate binary). Nothing from the plugin is executed: Chromium only
+# loads the report, whose Content-Security-Policy forbids every fetch, with networking features
+# off.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")/.." && pwd)"
 corpus="${SKILL_AUDIT_CORPUS:-$here/../shared/corpus}"
 [ -d "$corpus" ] || corpus=/work/shared/corpus
-plugin="${1:-$corpus/anthropics__financial-services-plugins/financial-analysis}"
+plugin="${1:-$corpus/anthropics__claude-plugins-official/plugins/hookify}"
 out="${2:-$here/target/vet-screenshot}"
 mkdir -p "$out"
 out="$(cd "$out" && pwd)"
 
-for tool in chromium tidy; do
-  command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install -y chromium tidy python3-html5lib)" >&2; exit 2; }
-done
+command -v chromium >/dev/null || { echo "missing chromium (apt-get install -y chromium)" >&2; exit 2; }
 
 cargo build -q -p skill-audit --manifest-path "$here/Cargo.toml"
 bin="${CARGO_TARGET_DIR:-$here/target}/debug/skill-audit"
@@ -33,43 +35,41 @@ set -e
 [ "$status" -le 1 ] || { echo "vet failed with exit $status" >&2; exit 2; }
 echo "report: $out/report.html ($(wc -c < "$out/report.html") bytes)"
 
-# 2. HTML validity: tidy's error count, then a strict WHATWG parse with html5lib.
-set +e
-tidy -errors -quiet --show-warnings no "$out/report.html" 2> "$out/tidy.txt"
-tidy_status=$?
-set -e
-if [ "$tidy_status" -ge 2 ]; then
-  echo "tidy found errors:" >&2; cat "$out/tidy.txt" >&2; exit 1
+# 2. HTML validity with html-validate (its recommended rule set, WHATWG content models).
+hv="${HTML_VALIDATE:-/tmp/html-validate/node_modules/.bin/html-validate}"
+if [ ! -x "$hv" ]; then
+  command -v npm >/dev/null || { echo "missing npm (for html-validate)" >&2; exit 2; }
+  npm install --silent --no-audit --no-fund --prefix /tmp/html-validate html-validate >/dev/null
 fi
-echo "tidy: no errors (exit $tidy_status)"
-py=python3
-/usr/bin/python3 -c 'import html5lib' 2>/dev/null && py=/usr/bin/python3
-"$py" - "$out/report.html" <<'PY'
-import sys
-import html5lib
-with open(sys.argv[1], "rb") as f:
-    data = f.read()
-parser = html5lib.HTMLParser(strict=True)
-try:
-    parser.parse(data)
-except Exception as e:  # strict mode raises on the first parse error
-    print(f"html5lib strict parse failed: {e}", file=sys.stderr)
-    sys.exit(1)
-print("html5lib: strict parse OK")
-PY
+cat > "$out/.htmlvalidate.json" <<'JSON'
+{ "extends": ["html-validate:recommended"] }
+JSON
+if (cd "$out" && "$hv" --config .htmlvalidate.json report.html > html-validate.txt 2>&1); then
+  echo "html-validate ($("$hv" --version 2>/dev/null | tr -d '\n')): no errors"
+else
+  echo "html-validate found problems:" >&2; cat "$out/html-validate.txt" >&2; exit 1
+fi
+if command -v tidy >/dev/null; then
+  set +e
+  tidy -errors -quiet --show-warnings no "$out/report.html" 2> "$out/tidy.txt"
+  tidy_status=$?
+  set -e
+  [ "$tidy_status" -lt 2 ] || { echo "tidy found errors:" >&2; cat "$out/tidy.txt" >&2; exit 1; }
+  echo "tidy: no errors"
+fi
 
 # 3. Screenshot and print rendering in headless Chromium.
 profile="$(mktemp -d)"
 trap 'rm -rf "$profile"' EXIT
-flags=(--headless --no-sandbox --disable-gpu --disable-background-networking
-       --disable-component-update --disable-sync --no-first-run
+flags=(--headless --no-sandbox --disable-gpu --disable-quic --no-first-run
+       --disable-background-networking --disable-component-update --disable-sync
        --user-data-dir="$profile" --hide-scrollbars)
-chromium "${flags[@]}" --window-size=1280,2400 --screenshot="$out/report.png" \
+chromium "${flags[@]}" --window-size=1280,2000 --screenshot="$out/report.png" \
   "file://$out/report.html" >/dev/null 2>&1
 chromium "${flags[@]}" --no-pdf-header-footer --print-to-pdf="$out/report.pdf" \
   "file://$out/report.html" >/dev/null 2>&1 || true
 [ -s "$out/report.png" ] || { echo "no screenshot written" >&2; exit 1; }
-"$py" - "$out/report.png" "$out/report.pdf" <<'PY'
+python3 - "$out/report.png" "$out/report.pdf" <<'PY'
 import os, struct, sys
 png = sys.argv[1]
 with open(png, "rb") as f:

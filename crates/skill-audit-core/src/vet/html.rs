@@ -70,6 +70,8 @@ td.tight{white-space:nowrap}
 th{background:var(--soft);font-weight:600}
 td.num,th.num{text-align:right;white-space:nowrap}
 table.facts th{width:11em;background:none;color:var(--muted);font-weight:500}
+table.components td.name{width:32%}
+table.components td.name code{word-break:normal;overflow-wrap:anywhere}
 .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:0 24px}
 ul.plain{margin:4px 0 10px;padding-left:18px}
 ul.plain li{margin:2px 0}
@@ -228,7 +230,7 @@ fn unit_html(out: &mut String, i: usize, u: &UnitReport) {
         u.kind.as_str(),
         badge(u.verdict)
     );
-    out.push_str("<table class=\"facts\">");
+    out.push_str("<table class=\"facts\"><tbody>");
     let mut row = |k: &str, v: String| {
         let _ = write!(
             out,
@@ -263,7 +265,7 @@ fn unit_html(out: &mut String, i: usize, u: &UnitReport) {
     for (k, v) in &u.metadata {
         row(k, escape(v));
     }
-    out.push_str("</table>");
+    out.push_str("</tbody></table>");
 
     if let Some(c) = &u.changes {
         out.push_str("<h3>Changes since approval</h3>");
@@ -397,11 +399,11 @@ fn inventory_html(out: &mut String, inv: &super::extract::Inventory) {
         out.push_str("</ul>");
     }
     if !inv.components.is_empty() {
-        out.push_str("<h4>Components</h4><table><thead><tr><th>kind</th><th>name</th><th>path</th><th>description</th></tr></thead><tbody>");
+        out.push_str("<h4>Components</h4><table class=\"components\"><thead><tr><th>kind</th><th>name and file</th><th>description</th></tr></thead><tbody>");
         for c in &inv.components {
             let _ = write!(
                 out,
-                "<tr><td class=\"tight\">{}</td><td class=\"tight\">{}</td><td>{}</td><td>{}</td></tr>",
+                "<tr><td class=\"tight\">{}</td><td class=\"name\"><strong>{}</strong><div class=\"meta\">{}</div></td><td>{}</td></tr>",
                 escape(c.kind),
                 escape(&c.name),
                 code(&c.path),
