@@ -584,13 +584,13 @@ fn finding(report: &Report, d: &Diagnostic, masks: &mut Masks<'_>) -> Finding {
     let mut secrets = masks.for_path(&d.path, &rel).to_vec();
     // The bytes a finding marks as secret, and every credential finding's whole span, are
     // hidden whatever pattern found them.
-    let marked = d
+    let flagged = d
         .secret
         .into_iter()
         .chain((d.family() == "CR").then_some(d.range))
         .filter(|r| !r.is_empty());
     let before = secrets.len();
-    secrets.extend(marked.map(|r| r.as_range()));
+    secrets.extend(flagged.map(crate::text::TextRange::as_range));
     if secrets.len() > before {
         redact::normalize(&mut secrets);
     }
