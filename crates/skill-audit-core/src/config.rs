@@ -96,6 +96,20 @@ pub struct ConfigFile {
     pub duplicates: DuplicatesSection,
     #[serde(default)]
     pub credentials: CredentialsSection,
+    #[serde(default)]
+    pub vet: VetSection,
+}
+
+/// `[vet]`: how `skill-audit vet` turns findings into a verdict.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct VetSection {
+    /// Lowest severity that rejects (default `error`).
+    pub reject_on: Option<FailOn>,
+    /// Lowest severity that needs changes (default `warning`).
+    pub needs_changes_on: Option<FailOn>,
+    /// Codes or prefixes whose warnings and errors always reject (default `["CR"]`).
+    pub reject_codes: Option<Vec<toml::Spanned<String>>>,
 }
 
 /// `[governance]`: house policy for skill metadata and names (off until configured).
@@ -216,6 +230,8 @@ pub struct Settings {
     pub per_file_ignores: Vec<(globset::GlobMatcher, Vec<String>)>,
     /// The folder of the config file (where relative globs and paths start).
     pub config_dir: Option<PathBuf>,
+    /// `[vet]` as written.
+    pub vet: VetSection,
     /// The credential packs in force: the built-in pack plus `extra_packs`, compiled once and
     /// shared (see [`crate::packs`]).
     pub credential_packs: Arc<skill_audit_patterns::PackSet>,
@@ -243,6 +259,7 @@ impl Default for Settings {
             extra_packs: Vec::new(),
             per_file_ignores: Vec::new(),
             config_dir: None,
+            vet: VetSection::default(),
             credential_packs: crate::packs::builtin_set(),
         }
     }
@@ -332,6 +349,7 @@ impl Settings {
             self.json_max_depth = d;
         }
         self.governance = file.governance.clone();
+        self.vet = file.vet.clone();
         for (glob, codes) in &file.rules.per_file_ignores {
             if let Ok(g) = globset::Glob::new(glob) {
                 self.per_file_ignores
@@ -456,6 +474,20 @@ fn check_values(file: &ConfigFile, src: &str, path: &Path) -> Result<(), ConfigE
             return Err(err(
                 t.span().start,
                 format!("near-threshold must be in (0, 1], found {v}"),
+            ));
+        }
+    }
+    for code in file.vet.reject_codes.iter().flatten() {
+        let c = code.get_ref();
+        let known_family = crate::rules::family_name(c) != "other";
+        let known_rule = crate::rules::metas()
+            .iter()
+            .any(|m| prefix_len(c, m.code).is_some())
+            || crate::rules::is_dynamic_code(c);
+        if c.eq_ignore_ascii_case("ALL") || !(known_family || known_rule) {
+            return Err(err(
+                code.span().start,
+                format!("reject-codes: unknown rule code or family `{c}`"),
             ));
         }
     }
@@ -601,6 +633,24 @@ mod tests {
             Path::new("x.toml"),
         );
         assert!(ok.is_ok());
+    }
+
+    #[test]
+    fn vet_section_is_strict() {
+        let ok = parse_config(
+            "[vet]\nreject-on = \"error\"\nneeds-changes-on = \"info\"\nreject-codes = [\"CR\", \"SK001\"]\n",
+            Path::new("x.toml"),
+        )
+        .unwrap();
+        assert_eq!(ok.vet.needs_changes_on, Some(FailOn::Info));
+        let err =
+            parse_config("[vet]\nreject-on = \"sometimes\"\n", Path::new("x.toml")).unwrap_err();
+        assert_eq!(err.line, 2, "{err}");
+        let err = parse_config("[vet]\nrejct-on = \"error\"\n", Path::new("x.toml")).unwrap_err();
+        assert!(err.message.contains("rejct-on"), "{err}");
+        let err =
+            parse_config("[vet]\n\nreject-codes = [\"ZZ\"]\n", Path::new("x.toml")).unwrap_err();
+        assert_eq!((err.line, err.column), (3, 17), "{err}");
     }
 
     #[test]

@@ -42,6 +42,7 @@ pub mod runner;
 pub mod source;
 pub mod suppression;
 pub mod text;
+pub mod vet;
 pub mod workspace;
 pub mod yaml;
 

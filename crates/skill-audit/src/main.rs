@@ -6,6 +6,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+
+mod vet_cmd;
 use skill_audit::{check, docs, report, rules, CheckOptions, FailOn, Overrides, Profile};
 
 mod extras;
@@ -50,6 +52,12 @@ enum Command {
         #[arg(long)]
         config: Option<PathBuf>,
     },
+    /// Review one skill or plugin (or each under a folder): verdict, inventory, findings.
+    Vet(vet_cmd::VetArgs),
+    /// Record skills and plugins as approved in a lockfile (a sha256 per file).
+    Lock(vet_cmd::LockArgs),
+    /// Check that skills and plugins are byte for byte what the lockfile approved.
+    Verify(vet_cmd::VerifyArgs),
     /// Run the language server over standard input and output (for editors; see docs/editors.md).
     Server,
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
@@ -218,6 +226,9 @@ fn write_out(output: Option<&PathBuf>, text: &str) -> anyhow::Result<()> {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Check(args) => run_check(args),
+        Command::Vet(args) => vet_cmd::run_vet(args),
+        Command::Lock(args) => vet_cmd::run_lock(args),
+        Command::Verify(args) => vet_cmd::run_verify(&args),
         Command::Rule { code } => match rules::find(&code) {
             Some(meta) => {
                 write_out(None, &docs::rule_page(meta))?;

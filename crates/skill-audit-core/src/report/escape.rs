@@ -91,7 +91,9 @@ pub fn one_line(s: &str) -> String {
 /// than tab and line ends), which can move the cursor or recolor the screen, and invisible
 /// characters that reorder or hide text (bidirectional controls, zero-width characters, Unicode
 /// tags).
-fn hidden_on_terminal(c: char) -> bool {
+/// Characters a reader cannot see or that reorder what is shown: controls (but tab and line
+/// breaks), zero-width characters, bidirectional overrides and isolates, tag characters.
+pub fn hidden_on_terminal(c: char) -> bool {
     (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
         || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{E0000}'..='\u{E007F}')
 }
