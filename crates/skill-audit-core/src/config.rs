@@ -665,6 +665,21 @@ mod tests {
     }
 
     #[test]
+    fn default_off_rules_need_an_explicit_selector() {
+        let mut s = Settings::default();
+        assert!(!s.is_enabled("SE901"));
+        s.select = vec!["SE".into()];
+        assert!(!s.is_enabled("SE901") && s.is_enabled("SE001"));
+        s.select = vec!["ALL".into()];
+        assert!(!s.is_enabled("SE901"));
+        s.select = vec!["SE9".into()];
+        assert!(s.is_enabled("SE901") && !s.is_enabled("SE001"));
+        s.select = vec!["SE901".into()];
+        s.ignore = vec!["SE901".into()];
+        assert!(!s.is_enabled("SE901"));
+    }
+
+    #[test]
     fn most_specific_selector_wins() {
         let s = Settings {
             select: vec!["SK".into()],

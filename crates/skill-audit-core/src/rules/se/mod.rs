@@ -8,27 +8,58 @@
 // Rule docs name products and syntax, not code items.
 #![allow(clippy::doc_markdown)]
 
+mod agent_all_tools;
 mod approval_bypass;
+mod broad_allowed_tools;
 mod conceal_from_user;
 pub mod context;
 mod credential_exfiltration;
 mod credential_store_access;
 mod destructive_command;
+mod encoded_instructions;
 mod encoded_payload_execution;
+mod hidden_trailing_text;
+mod hidden_unicode;
+mod hook_network_every_tool;
+mod html_comment_instructions;
+mod inventory_hooks;
+mod inventory_mcp_servers;
+mod inventory_scripts;
+mod inventory_tools;
+mod inventory_urls;
+mod mcp_insecure_url;
+mod mcp_unpinned_package;
+mod mixed_script;
 pub mod normalize;
 mod persistence;
 mod prompt_injection;
 mod remote_code_execution;
 pub mod scan;
 pub mod script;
+pub mod util;
 mod world_writable_permissions;
 
+pub use agent_all_tools::AgentAllTools;
 pub use approval_bypass::ApprovalBypass;
+pub use broad_allowed_tools::BroadAllowedTools;
 pub use conceal_from_user::ConcealFromUser;
 pub use credential_exfiltration::CredentialExfiltration;
 pub use credential_store_access::CredentialStoreAccess;
 pub use destructive_command::DestructiveCommand;
+pub use encoded_instructions::EncodedInstructions;
 pub use encoded_payload_execution::EncodedPayloadExecution;
+pub use hidden_trailing_text::HiddenTrailingText;
+pub use hidden_unicode::HiddenUnicode;
+pub use hook_network_every_tool::HookNetworkEveryTool;
+pub use html_comment_instructions::HtmlCommentInstructions;
+pub use inventory_hooks::InventoryHooks;
+pub use inventory_mcp_servers::InventoryMcpServers;
+pub use inventory_scripts::InventoryScripts;
+pub use inventory_tools::InventoryTools;
+pub use inventory_urls::InventoryUrls;
+pub use mcp_insecure_url::McpInsecureUrl;
+pub use mcp_unpinned_package::McpUnpinnedPackage;
+pub use mixed_script::MixedScript;
 pub use persistence::Persistence;
 pub use prompt_injection::PromptInjection;
 pub use remote_code_execution::RemoteCodeExecution;
@@ -63,12 +94,27 @@ pub static RULES: &[&dyn Rule] = &[
     &CredentialExfiltration,
     &CredentialStoreAccess,
     &Persistence,
+    &HiddenUnicode,
+    &MixedScript,
+    &HtmlCommentInstructions,
+    &HiddenTrailingText,
+    &EncodedInstructions,
+    &BroadAllowedTools,
+    &HookNetworkEveryTool,
+    &McpUnpinnedPackage,
+    &McpInsecureUrl,
+    &AgentAllTools,
+    &InventoryUrls,
+    &InventoryTools,
+    &InventoryScripts,
+    &InventoryMcpServers,
+    &InventoryHooks,
 ];
 
 /// Inventory rules: info findings for review, run only when selected by code or by a prefix
 /// longer than the family (`--select SE9`, `--select SE901`); `SE` or `ALL` does not turn them
 /// on.
-pub const DEFAULT_OFF: &[&str] = &[];
+pub const DEFAULT_OFF: &[&str] = &["SE901", "SE902", "SE903", "SE904", "SE905"];
 
 /// Metadata shown for findings of organisation security rules (`SE800`-`SE899`).
 pub static ORG_META: &RuleMeta = &RuleMeta {
