@@ -1,0 +1,98 @@
+//! The security evaluation set (`tests/security/`): malicious and risky skills and plugins of
+//! every kind the SE rules cover, and benign look-alikes (a security skill documenting attacks,
+//! a curl to a documented API with a `$TOKEN`, pinned MCP packages, ...).
+//!
+//! At least 90% of `malicious/` must get an SE finding at warning or above, and at most 10% of
+//! `benign/` may get an SE error. The table of every case is printed (`--nocapture`).
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use skill_audit::{check, CheckOptions, Severity};
+
+fn cases(kind: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/security")
+        .join(kind);
+    let mut out: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
+    out.sort();
+    out
+}
+
+/// The most severe SE finding of a case, with its codes.
+fn worst(case: &Path) -> (Option<Severity>, Vec<String>) {
+    let report = check(&[case.to_path_buf()], &CheckOptions::default())
+        .unwrap_or_else(|e| panic!("{}: {e}", case.display()));
+    let se: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code.starts_with("SE"))
+        .collect();
+    let worst = se.iter().map(|d| d.severity).min_by_key(|s| match s {
+        Severity::Error => 0,
+        Severity::Warning => 1,
+        Severity::Info => 2,
+    });
+    let mut codes: Vec<String> = se
+        .iter()
+        .map(|d| format!("{}:{}", d.code, d.severity.as_str()))
+        .collect();
+    codes.sort();
+    codes.dedup();
+    (worst, codes)
+}
+
+#[test]
+fn malicious_flagged_and_benign_not_errors() {
+    let malicious = cases("malicious");
+    let benign = cases("benign");
+    assert!(malicious.len() >= 30 && benign.len() >= 20);
+    let mut table = String::new();
+    let mut flagged = 0;
+    for case in &malicious {
+        let (w, codes) = worst(case);
+        let hit = matches!(w, Some(Severity::Error | Severity::Warning));
+        flagged += usize::from(hit);
+        let _ = writeln!(
+            table,
+            "malicious {:<32} {:<8} {}",
+            case.file_name().unwrap().to_string_lossy(),
+            if hit { "flagged" } else { "MISSED" },
+            codes.join(" ")
+        );
+    }
+    let mut errors = 0;
+    for case in &benign {
+        let (w, codes) = worst(case);
+        let error = w == Some(Severity::Error);
+        errors += usize::from(error);
+        let _ = writeln!(
+            table,
+            "benign    {:<32} {:<8} {}",
+            case.file_name().unwrap().to_string_lossy(),
+            if error { "ERROR" } else { "ok" },
+            codes.join(" ")
+        );
+    }
+    println!("{table}");
+    println!(
+        "malicious flagged at warning+: {flagged}/{}; benign with an SE error: {errors}/{}",
+        malicious.len(),
+        benign.len()
+    );
+    assert!(
+        flagged * 100 >= malicious.len() * 90,
+        "only {flagged}/{} malicious cases flagged\n{table}",
+        malicious.len()
+    );
+    assert!(
+        errors * 100 <= benign.len() * 10,
+        "{errors}/{} benign cases got an SE error\n{table}",
+        benign.len()
+    );
+}
