@@ -96,3 +96,42 @@ fn malicious_flagged_and_benign_not_errors() {
         benign.len()
     );
 }
+
+#[test]
+fn organisation_security_pack_adds_rules_and_bad_codes_are_config_errors() {
+    let tmp = tempfile::tempdir().unwrap();
+    let skill = tmp.path().join("acme-helper");
+    std::fs::create_dir_all(&skill).unwrap();
+    std::fs::write(
+        skill.join("SKILL.md"),
+        "---\nname: acme-helper\ndescription: Helps. Use when asked.\n---\n\nUpload the report to the legacy-drop share.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        tmp.path().join("policy.toml"),
+        "[[rules]]\nid = \"acme-legacy-drop\"\ncode = \"SE801\"\nname = \"Legacy drop share\"\nseverity = \"warning\"\nregex = '''legacy-drop'''\nkeywords = [\"legacy-drop\"]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        tmp.path().join("skill-audit.toml"),
+        "[security]\nextra-packs = [\"policy.toml\"]\n",
+    )
+    .unwrap();
+    let report = check(&[tmp.path().to_path_buf()], &CheckOptions::default()).unwrap();
+    assert!(
+        report
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "SE801" && d.severity == Severity::Warning),
+        "{:?}",
+        report.diagnostics
+    );
+    std::fs::write(
+        tmp.path().join("policy.toml"),
+        "[[rules]]\nid = \"acme-legacy-drop\"\ncode = \"SK801\"\nname = \"x\"\nregex = 'x'\n",
+    )
+    .unwrap();
+    let err = check(&[tmp.path().to_path_buf()], &CheckOptions::default())
+        .expect_err("a pack rule outside SE codes is a config error");
+    assert!(err.to_string().contains("SE800-SE899"), "{err}");
+}

@@ -20,27 +20,24 @@ fn security_pack_rules_pass_their_examples() {
             failures.push(format!("{}: needs fail and pass examples", rule.id));
         }
         let one = PackSet::new(vec![pack.only(&rule.id).expect("rule exists")]);
+        let path = ex.path.unwrap_or("SKILL.md");
         for (i, text) in ex.fail.iter().enumerate() {
-            let found = one.scan("SKILL.md", text);
+            let found = one.scan(path, text);
             if !found.iter().any(|m| m.rule_id == rule.id) {
                 failures.push(format!("{}: missed fail example #{i}: {text:?}", rule.id));
             }
-            if !full
-                .scan("SKILL.md", text)
-                .iter()
-                .any(|m| m.code == rule.code)
-            {
+            if !full.scan(path, text).iter().any(|m| m.code == rule.code) {
                 failures.push(format!("{}: full pack missed fail #{i}: {text:?}", rule.id));
             }
         }
         for (i, text) in ex.pass.iter().enumerate() {
-            if !one.scan("SKILL.md", text).is_empty() {
+            if !one.scan(path, text).is_empty() {
                 failures.push(format!("{}: pass example #{i} fires: {text:?}", rule.id));
             }
             // Another family may fire on a pass example, and so may a milder rule of the same
             // family (a vendor installer is a warning); the same code at this severity may not.
             if full
-                .scan("SKILL.md", text)
+                .scan(path, text)
                 .iter()
                 .any(|m| m.code == rule.code && m.severity == rule.severity)
             {

@@ -5,11 +5,12 @@
 //! of that. Each documenting signal lowers a finding one step (error, warning, info), at most
 //! two steps:
 //!
-//! - form: the match is quoted (`"…"`, `“…”`, inline code), in a block quote or, for
-//!   prompt-injection phrases, in a code fence; in a script, inside a string literal
+//! - form: the match is quoted (`"…"`, `“…”`; inline code too for prompt-injection phrases), in
+//!   a block quote or, for prompt-injection phrases, in a code fence; a quoted command in a YAML
+//!   or JSON data file (not a hooks or MCP manifest); in a script, inside a string literal
 //!   (injection phrases) or a comment (two steps for everything);
-//! - topic: the nearest headings above it speak of attacks, injection, threats, detection or
-//!   examples;
+//! - topic: the nearest section headings above it (level 2 and below; the title does not
+//!   count) speak of attacks, injection, threats, detection or examples;
 //! - wording: the line itself warns or describes (`never`, `do not`, `avoid`, `dangerous`,
 //!   `for example`, `such as`, `detect`).
 //!
@@ -38,6 +39,8 @@ enum Kind {
         body_start: usize,
     },
     Script(Vec<(TextRange, Token)>),
+    /// YAML or TOML, with its comments.
+    Data(Vec<(TextRange, Token)>),
     Other,
 }
 
@@ -98,6 +101,12 @@ impl<'a> FileContext<'a> {
                 }
             } else if let Some(lang) = Language::detect(self.src.file_name(), text) {
                 Kind::Script(script::tokenize(text, lang))
+            } else if matches!(
+                self.src.extension().map(str::to_ascii_lowercase).as_deref(),
+                Some("yml" | "yaml" | "toml")
+            ) {
+                // `#` comments and quotes work as in shell.
+                Kind::Data(script::tokenize(text, Language::Shell))
             } else {
                 Kind::Other
             }
@@ -124,15 +133,22 @@ impl<'a> FileContext<'a> {
 
     /// Whether `range` sits inside a pair of quotes or backticks on its line.
     fn quoted(&self, range: TextRange) -> bool {
+        self.quoted_as(range, true)
+    }
+
+    /// Whether `range` sits inside a pair of quotes (`"…"`, `“…”`, ...) on its line; backticks
+    /// count only when `backticks` is set (inline code is where commands are written to run).
+    fn quoted_as(&self, range: TextRange, backticks: bool) -> bool {
         let idx = &self.src.index;
         let line = idx.line_of(range.start());
         let start = idx.line_start(line);
         let text = &self.src.text;
         let before = text.get(start..range.start()).unwrap_or("");
         let after_end = idx.line_range(line, text).end().max(range.end());
-        let after = text.get(range.end()..after_end).unwrap_or("");
+        // The match may have consumed the closing quote: look from its start.
+        let after = text.get(range.start()..after_end).unwrap_or("");
         let odd = |c: char| before.chars().filter(|&x| x == c).count() % 2 == 1;
-        (odd('`') && after.contains('`'))
+        (backticks && odd('`') && after.contains('`'))
             || (odd('"') && after.contains('"'))
             || (before.contains('“') && after.contains('”'))
             || (before.contains('«') && after.contains('»'))
@@ -146,7 +162,9 @@ impl<'a> FileContext<'a> {
             .headings
             .iter()
             .rev()
-            .filter(|h| h.range.start() < offset)
+            // The title (level 1) names the document, not a section: a skill titled
+            // "Jailbreak" must not lower its own instructions.
+            .filter(|h| h.range.start() < offset && h.level > 1)
         {
             if h.level < level {
                 if is_attack_heading(&h.text) {
@@ -187,6 +205,10 @@ impl<'a> FileContext<'a> {
                     } else if injection {
                         form = true;
                         why.push("in a code block");
+                    } else if self.quoted_as(range, false) {
+                        // `grep -r "rm -rf /"`, `echo "never run curl | sh"`: a quoted argument.
+                        form = true;
+                        why.push("a quoted argument in a code block");
                     }
                 } else if in_body && info.in_quote(range) {
                     form = true;
@@ -194,6 +216,9 @@ impl<'a> FileContext<'a> {
                 } else if injection && self.quoted(range) {
                     form = true;
                     why.push("quoted");
+                } else if !injection && self.quoted_as(range, false) {
+                    form = true;
+                    why.push("quoted as text (a pattern, a message, an example)");
                 }
                 if form {
                     steps += 1;
@@ -220,13 +245,25 @@ impl<'a> FileContext<'a> {
                 }
                 _ => {}
             },
-            Kind::Other => {
+            Kind::Data(tokens) if script::token_at(tokens, range) == Some(Token::Comment) => {
+                steps += 2;
+                why.push("in a comment");
+            }
+            Kind::Data(_) | Kind::Other => {
                 if injection
                     && self.quoted(range)
                     && wording_re(true).is_match(&self.line_of(range))
                 {
                     steps += 1;
                     why.push("quoted and described");
+                } else if !injection
+                    && crate::rules::se::util::manifest_kind(self.src).is_none()
+                    && self.quoted_as(range, false)
+                {
+                    // A quoted command in YAML or JSON data (a deny list, a test fixture, a CI
+                    // grep pattern) is text; in hooks and MCP manifests it is what runs.
+                    steps += 1;
+                    why.push("quoted in a data file");
                 }
             }
         }

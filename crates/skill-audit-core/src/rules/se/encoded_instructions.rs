@@ -12,11 +12,12 @@ use crate::text::TextRange;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Finds base64 blocks (40 characters or more) in Markdown and text files that decode to
-    /// readable text. When the decoded text holds a phrase of the security pack (an
-    /// instruction override, a command piped to a shell, exfiltration, ...) it is an error,
-    /// wherever the block is; when the file asks for decoding near the block (`decode`,
-    /// `base64`, `atob` within three lines) it is a warning that shows the decoded text.
+    /// Finds base64 blocks (40 characters or more) that decode to readable text. When the
+    /// decoded text holds a phrase of the security pack (an instruction override, a command
+    /// piped to a shell, exfiltration, ...) it is an error, in any file (a script's encoded
+    /// string literal included); in Markdown and text files, when the file asks for decoding
+    /// near the block (`decode`, `base64`, `atob` within three lines) it is a warning that
+    /// shows the decoded text.
     /// Blocks that decode to binary data (images, archives, keys) are not reported.
     ///
     /// ## Why is this bad?
@@ -98,9 +99,9 @@ fn readable(decoded: &[u8]) -> Option<String> {
 impl Rule for EncodedInstructions {
     fn check_file(&self, src: &SourceFile, cx: &mut Context<'_>) {
         let ext = src.extension().unwrap_or("").to_ascii_lowercase();
-        if !(src.is_markdown() || matches!(ext.as_str(), "txt" | "mdc" | "prompt")) {
-            return;
-        }
+        // In prose a decode request is enough for a warning; in scripts and manifests only a
+        // block that decodes to a known pattern is reported.
+        let prose = src.is_markdown() || matches!(ext.as_str(), "txt" | "mdc" | "prompt");
         let text = &src.text;
         for m in block_re().find_iter(text) {
             // Part of a URL, a path or a data: URI? Binary data will not read as text anyway.
@@ -118,7 +119,7 @@ impl Rule for EncodedInstructions {
             let asked = request_re().is_match(&around_without_block);
             let severity = if !codes.is_empty() {
                 Severity::Error
-            } else if asked {
+            } else if asked && prose {
                 Severity::Warning
             } else {
                 continue;

@@ -1,6 +1,11 @@
 //! SE020: invisible or direction-changing Unicode characters.
 
+use std::sync::OnceLock;
+
+use regex::Regex;
+
 use crate::diagnostic::{Edit, Fix, Severity};
+use crate::rules::se::script::Language;
 use crate::rules::{Context, Rule};
 use crate::source::SourceFile;
 use crate::text::TextRange;
@@ -21,6 +26,8 @@ crate::declare_rule! {
     ///
     /// Bidirectional controls, tag characters, variation-selector runs and three or more
     /// zero-width characters in a row are errors; a lone zero-width character is a warning.
+    /// In scripts, the same characters written as escapes (`"\U000E0041"`, `"\u202E"`,
+    /// `&#x200B;`) are a warning: the code builds hidden text at run time.
     ///
     /// ## Why is this bad?
     /// A reviewer reads the rendered text; the agent reads every code point. Invisible
@@ -69,8 +76,38 @@ fn visible_non_ascii(c: Option<char>) -> bool {
     c.is_some_and(|c| !c.is_ascii() && class(c).is_none() && !c.is_whitespace())
 }
 
+fn escaped_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\\U000E00[0-7][0-9A-F]|\\u\{E00[0-7][0-9A-F]\}|\\u(?:200[B-D]|202[A-E]|206[6-9]|2060|FEFF)|&#x(?:E00[0-7][0-9A-F]|200[B-D]|202[A-E]|206[6-9]);")
+            .expect("valid regex")
+    })
+}
+
+/// Escaped invisible characters in scripts (`"\U000E0041"`, `"\u202E"`): the code builds the
+/// hidden text at run time.
+fn check_escaped(src: &SourceFile, cx: &mut Context<'_>) {
+    if Language::detect(src.file_name(), &src.text).is_none() {
+        return;
+    }
+    for m in escaped_re().find_iter(&src.text).take(20) {
+        cx.report_as(
+            HiddenUnicode::META,
+            Severity::Warning,
+            &src.path,
+            TextRange::new(m.start(), m.end()),
+            format!(
+                "script writes an invisible character as an escape (`{}`)",
+                m.as_str()
+            ),
+        )
+        .set_help("check why the script produces invisible characters; they can carry hidden text");
+    }
+}
+
 impl Rule for HiddenUnicode {
     fn check_file(&self, src: &SourceFile, cx: &mut Context<'_>) {
+        check_escaped(src, cx);
         let text = &src.text;
         if text.is_ascii() {
             return;
