@@ -97,8 +97,9 @@ fn fold(c: char, out: &mut Vec<char>) -> bool {
     out.extend(std::iter::once(c).nfkc());
     let folded = &out[before..];
     let changed = !(folded.len() == 1 && folded[0] == c);
-    if changed && !folded.iter().all(char::is_ascii) {
-        // Keep characters NFKC does not bring to ASCII as they were.
+    if changed && !folded.iter().all(char::is_ascii_alphanumeric) {
+        // Only letters and digits matter for matching words (full-width and mathematical
+        // letters); punctuation such as `…` stays, so ordinary prose is not rescanned.
         out.truncate(before);
         out.push(c);
         return false;
