@@ -13,7 +13,7 @@ seconds="${1:-60}"
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(frontmatter markdown credentials suppression skill)
+  targets=(frontmatter markdown credentials suppression skill json)
 fi
 
 if ! cargo fuzz --version >/dev/null 2>&1; then
@@ -28,6 +28,9 @@ seed() {
   local target="$1" dir="fuzz/corpus/$1"
   mkdir -p "$dir"
   case "$target" in
+    json)
+      find fixtures examples -name '*.json' -type f -size -64k -print0 |
+        while IFS= read -r -d '' f; do cp "$f" "$dir/$(echo "$f" | tr '/' '_')"; done ;;
     frontmatter|markdown|suppression|skill)
       find fixtures examples -name '*.md' -type f -size -64k -print0 |
         while IFS= read -r -d '' f; do cp "$f" "$dir/$(echo "$f" | tr '/' '_')"; done ;;

@@ -120,6 +120,8 @@ pub struct Workspace {
     /// The library model (plugins, components, names), built on first use and shared by every
     /// library-level rule of the run.
     library: std::sync::OnceLock<crate::library::Library>,
+    /// Every PL and MK finding, computed once by the first plugin rule that asks.
+    plugin_findings: std::sync::OnceLock<Vec<Diagnostic>>,
 }
 
 /// A file's text, `None` for binary, or why it was not read (boxed: the error path is rare).
@@ -383,6 +385,22 @@ impl Workspace {
     pub fn library(&self) -> &crate::library::Library {
         self.library
             .get_or_init(|| crate::library::Library::new(self))
+    }
+
+    /// The findings of the plugin and marketplace pass, computed once on first use.
+    pub fn plugin_findings(&self) -> &[Diagnostic] {
+        self.plugin_findings
+            .get_or_init(|| crate::plugin::analyze(self))
+    }
+
+    /// Whether `abs` names a file or folder (a link is not followed: only its own entry counts).
+    pub fn path_exists(&self, abs: &Path) -> bool {
+        self.by_path.contains_key(abs) || std::fs::symlink_metadata(abs).is_ok()
+    }
+
+    /// Whether `abs` is a folder (not followed through a link).
+    pub fn is_dir(&self, abs: &Path) -> bool {
+        std::fs::symlink_metadata(abs).is_ok_and(|m| m.is_dir())
     }
 
     pub fn source_at(&self, abs: &Path) -> Option<&Arc<SourceFile>> {

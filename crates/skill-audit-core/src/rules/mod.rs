@@ -15,7 +15,9 @@ use crate::workspace::{Skill, Workspace};
 pub mod cr;
 pub mod du;
 pub mod gv;
+pub mod mk;
 pub mod ns;
+pub mod pl;
 pub mod sa;
 pub mod se;
 pub mod sk;
@@ -184,6 +186,8 @@ pub fn all() -> Vec<&'static dyn Rule> {
     rules.extend_from_slice(sa::RULES);
     rules.extend_from_slice(sk::RULES);
     rules.extend_from_slice(cr::RULES);
+    rules.extend_from_slice(pl::RULES);
+    rules.extend_from_slice(mk::RULES);
     rules.extend_from_slice(ns::RULES);
     rules.extend_from_slice(du::RULES);
     rules.extend_from_slice(gv::RULES);
