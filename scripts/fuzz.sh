@@ -45,7 +45,7 @@ for t in "${targets[@]}"; do
   seed "$t"
   echo "== fuzzing $t for ${seconds}s"
   cargo fuzz run --fuzz-dir fuzz "$t" "fuzz/corpus/$t" -- \
-    -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
+    -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 -timeout="${FUZZ_TIMEOUT:-25}" -print_final_stats=1 \
     2>&1 | tee "fuzz/$t.log" | grep -E '^(#[0-9]+.*(DONE|pulse)|stat::|==[0-9]+==|SUMMARY)' || true
   if ls "fuzz/artifacts/$t"/crash-* >/dev/null 2>&1; then
     echo "!! $t: crashes in fuzz/artifacts/$t" >&2

@@ -293,3 +293,45 @@ fn terminal_escapes_in_names_and_content_never_reach_the_terminal() {
         );
     }
 }
+
+/// Inputs the fuzzers found slow (`fuzz/artifacts/*/timeout-*`), kept as regression cases: each is
+/// audited as a `SKILL.md` and must finish with findings and no internal error.
+#[test]
+fn fuzz_regressions_finish_without_internal_errors() {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/data/fuzz");
+    let mut seen = 0;
+    for entry in fs::read_dir(&data).unwrap() {
+        let path = entry.unwrap().path();
+        let tmp = tempfile::tempdir().unwrap();
+        let skill = tmp.path().join("case");
+        fs::create_dir_all(&skill).unwrap();
+        fs::copy(&path, skill.join("SKILL.md")).unwrap();
+        let out = skill_audit(&["check", ".", "--format", "json"], tmp.path());
+        assert!(matches!(out.status.code(), Some(0 | 1)), "{}", path.display());
+        let report = json(&out);
+        assert!(
+            !codes_for(&report, "case").contains(&"SA001"),
+            "internal error on {}",
+            path.display()
+        );
+        seen += 1;
+    }
+    assert!(seen >= 2, "regression inputs are missing from {}", data.display());
+}
+
+/// A long paragraph of suppression comments: each one's block is the rest of the paragraph, which
+/// was once computed per comment (quadratic). Every unused comment is still reported.
+#[test]
+fn a_paragraph_of_suppression_comments_is_handled_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let comments = "<!-- skill-audit-ignore SK001: reviewed -->\n".repeat(20_000);
+    write_skill(tmp.path(), "many", "");
+    let skill = tmp.path().join("many/SKILL.md");
+    let mut text = fs::read_to_string(&skill).unwrap();
+    text.push_str(&comments);
+    fs::write(&skill, text).unwrap();
+    let out = skill_audit(&["check", ".", "--format", "json"], tmp.path());
+    let report = json(&out);
+    let unused = codes_for(&report, "many").iter().filter(|c| **c == "SA010").count();
+    assert_eq!(unused, 20_000);
+}

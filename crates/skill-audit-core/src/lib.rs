@@ -47,7 +47,7 @@ pub mod yaml;
 
 pub use config::{FailOn, Overrides, Profile, Settings};
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Related, Severity};
-pub use runner::{check, CheckError, CheckOptions, Report, Summary};
+pub use runner::{check, CheckError, CheckOptions, Passes, Report, Summary};
 pub use source::SourceFile;
 pub use text::{LineColumn, LineIndex, TextRange};
 

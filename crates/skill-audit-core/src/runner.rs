@@ -28,6 +28,23 @@ pub struct CheckOptions {
     pub threads: usize,
     /// Unsaved editor buffers: absolute (canonical) path to text, used instead of the disk.
     pub overlays: HashMap<PathBuf, String>,
+    /// Which rule hooks run (the language server splits per-folder and library-wide work).
+    pub passes: Passes,
+}
+
+/// Which rule hooks a run calls and which findings it keeps.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Passes {
+    /// Everything, as the CLI does.
+    #[default]
+    All,
+    /// Per-skill and per-file hooks only (no `check_workspace`) and no unused-suppression
+    /// findings (a suppression may be for a library rule that did not run): what one skill or
+    /// plugin folder shows while it is edited.
+    Local,
+    /// Every hook, but keep only what `check_workspace` rules found and unused suppressions:
+    /// the library-wide findings that complement [`Passes::Local`] runs.
+    Library,
 }
 
 /// Counts for the summary line and the JSON `summary` object.
@@ -204,7 +221,7 @@ pub fn check_with_workspace(
     );
     phase("read and parse", built);
     let ran = Instant::now();
-    let mut report = run_rules(&workspace, &resolver, &rules::all())?;
+    let mut report = run_rules_with(&workspace, &resolver, &rules::all(), options.passes)?;
     phase("rules", ran);
     report.settings = base;
     report.summary.elapsed_ms = started.elapsed().as_millis();
@@ -227,6 +244,16 @@ pub fn run_rules(
     workspace: &Workspace,
     resolver: &Resolver,
     rules: &[&'static dyn Rule],
+) -> Result<Report, CheckError> {
+    run_rules_with(workspace, resolver, rules, Passes::All)
+}
+
+/// Run the `passes` of `rules` over a built workspace.
+pub fn run_rules_with(
+    workspace: &Workspace,
+    resolver: &Resolver,
+    rules: &[&'static dyn Rule],
+    passes: Passes,
 ) -> Result<Report, CheckError> {
     // The credential scan is data-driven (crate::packs); it runs when the CR rules are among
     // the rules asked for.
@@ -306,7 +333,7 @@ pub fn run_rules(
     // does not hide the others' findings. `finish` sorts, so the order here does not matter.
     let ws_diags: Vec<Diagnostic> = rules
         .par_iter()
-        .filter(|r| root_settings.is_enabled(r.meta().code))
+        .filter(|r| passes != Passes::Local && root_settings.is_enabled(r.meta().code))
         .flat_map_iter(|r| {
             guarded(Path::new("."), || {
                 let mut cx = Context::new(&root_settings, workspace);
@@ -315,9 +342,19 @@ pub fn run_rules(
             })
         })
         .collect();
-
     phase("  library rules", t);
     let t = Instant::now();
+
+    // What the library-wide hooks found, to tell it apart after suppressions.
+    let library_found: std::collections::HashSet<(String, PathBuf, crate::text::TextRange)> =
+        if passes == Passes::Library {
+            ws_diags
+                .iter()
+                .map(|d| (d.code.clone(), d.path.clone(), d.range))
+                .collect()
+        } else {
+            std::collections::HashSet::new()
+        };
     let mut diagnostics: Vec<Diagnostic> = workspace
         .problems
         .iter()
@@ -347,6 +384,14 @@ pub fn run_rules(
             .is_none_or(|(abs, s)| !s.ignored_in_file(&d.code, abs))
     });
     let mut diagnostics = apply_suppressions(diagnostics, workspace, &file_settings);
+    match passes {
+        Passes::All => {}
+        Passes::Local => diagnostics.retain(|d| d.code != sa::UnusedSuppression::META.code),
+        Passes::Library => diagnostics.retain(|d| {
+            d.code == sa::UnusedSuppression::META.code
+                || library_found.contains(&(d.code.clone(), d.path.clone(), d.range))
+        }),
+    }
     for d in &mut diagnostics {
         let s = settings_by_path
             .get(d.path.as_path())
@@ -562,6 +607,42 @@ mod tests {
         fn check_skill(&self, _skill: &Skill, _cx: &mut Context<'_>) {
             panic!("boom with sk-ant-api03-secretvalue\nsecond line");
         }
+    }
+
+    #[test]
+    fn local_and_library_passes_split_the_findings_of_a_full_run() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = "---\nname: pdf-tools\ndescription: Reads PDFs. Use when: asked\n---\n# PDF\n\nRun it.\n";
+        for name in ["a", "b"] {
+            let skill = dir.path().join(name).join("pdf-tools");
+            std::fs::create_dir_all(&skill).unwrap();
+            std::fs::write(skill.join("SKILL.md"), text).unwrap();
+        }
+        let run = |passes| {
+            let options = CheckOptions {
+                passes,
+                ..CheckOptions::default()
+            };
+            let mut codes: Vec<String> = check(&[dir.path().to_path_buf()], &options)
+                .unwrap()
+                .diagnostics
+                .into_iter()
+                .map(|d| d.code)
+                .collect();
+            codes.sort();
+            codes
+        };
+        let all = run(Passes::All);
+        let local = run(Passes::Local);
+        let library = run(Passes::Library);
+        assert!(local.iter().any(|c| c == "SK007"), "{local:?}");
+        assert!(library
+            .iter()
+            .all(|c| c.starts_with("DU") || c.starts_with("NS")));
+        assert!(!library.is_empty());
+        let mut both: Vec<String> = local.into_iter().chain(library).collect();
+        both.sort();
+        assert_eq!(both, all);
     }
 
     #[test]

@@ -124,8 +124,10 @@ fn next_nonblank(src: &SourceFile, line: usize) -> usize {
     line + 1
 }
 
-/// The last line of the Markdown block starting at `first`.
-fn block_end(src: &SourceFile, first: usize) -> usize {
+/// The last line of the Markdown block starting at `first`. `para_end` holds, for each line, the
+/// last line of the run of non-blank lines it belongs to; it is computed once per file (on first
+/// use) so a long paragraph of suppression comments stays linear.
+fn block_end(src: &SourceFile, first: usize, para_end: &mut Vec<usize>) -> usize {
     let count = src.index.line_count();
     let text_of = |l: usize| src.slice(src.index.line_range(l, &src.text));
     let head = text_of(first).trim_start();
@@ -140,11 +142,17 @@ fn block_end(src: &SourceFile, first: usize) -> usize {
         }
         return count.saturating_sub(1);
     }
-    let mut l = first;
-    while l + 1 < count && !text_of(l + 1).trim().is_empty() {
-        l += 1;
+    if para_end.is_empty() {
+        para_end.resize(count, 0);
+        let mut end = count.saturating_sub(1);
+        for l in (0..count).rev() {
+            if l + 1 < count && text_of(l + 1).trim().is_empty() {
+                end = l;
+            }
+            para_end[l] = end;
+        }
     }
-    l
+    para_end.get(first).copied().unwrap_or(first).max(first)
 }
 
 /// Every suppression comment of a file. `is_known` says whether a code or prefix names a rule.
@@ -177,6 +185,7 @@ pub fn parse(
             });
         }
     };
+    let mut para_end = Vec::new();
     for m in MARKDOWN.captures_iter(&src.text) {
         let Some(all) = m.get(0) else { continue };
         let range = TextRange::new(all.start(), all.end());
@@ -190,7 +199,7 @@ pub fn parse(
                 Scope::Lines(line, line)
             } else {
                 let first = next_nonblank(src, src.index.line_of(all.end()));
-                Scope::Lines(first, block_end(src, first))
+                Scope::Lines(first, block_end(src, first, &mut para_end))
             }
         };
         push(range, list, reason, scope);

@@ -76,6 +76,22 @@ pub(crate) fn is_repeated(secret: &str) -> bool {
         || (distinct <= 3 && total >= 8)
         || in_blocks * 2 >= total
         || is_periodic(secret)
+        || has_repeated_segments(secret)
+}
+
+/// `true` when three or more delimited segments of 4+ characters are identical, as in a
+/// template with a filler segment: `xoxp-1234-1234-1234-…`, `key-abcd-abcd-abcd`. Random tokens
+/// with segments (UUIDs, Slack and Atlassian tokens) never repeat a segment.
+fn has_repeated_segments(secret: &str) -> bool {
+    let mut segments: Vec<&str> = secret
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|s| s.len() >= 4)
+        .collect();
+    if segments.len() < 3 {
+        return false;
+    }
+    segments.sort_unstable();
+    segments.windows(3).any(|w| w[0] == w[2])
 }
 
 /// `true` when most of the secret repeats itself with a short period (2 to 4):
@@ -227,6 +243,9 @@ mod tests {
         assert!(!is_repeated("q8Zr2Lk0PwX7"));
         assert!(is_repeated("GR134894112312312312312312312"));
         assert!(!is_repeated("Zq3Kf9Lm2Xc8Vb7Nn1Aa0Ss5Dd4Ff6Gg"));
+        assert!(is_repeated("xoxp-1234-1234-1234-4ddbc191d40ee098cbaae6f3523ada2d"));
+        assert!(!is_repeated("xoxp-8461-2093-5517-4ddbc191d40ee098cbaae6f3523ada2d"));
+        assert!(!is_repeated("3f2b9c1e-77aa-4c0d-9e1f-6b5a4d3c2e1f"));
         assert!(is_sequential("1234567890abcdef"));
         assert!(is_sequential("12345678-ABCD-ABCD-ABCD-1234567890AB"));
         assert!(is_sequential("abcdefghijklmnopqrstuvwxyz123"));

@@ -48,6 +48,8 @@ enum Command {
         #[arg(long)]
         config: Option<PathBuf>,
     },
+    /// Run the language server over standard input and output (for editors; see docs/editors.md).
+    Server,
     /// Write the rule documentation pages (docs/rules/) generated from the code.
     #[command(hide = true)]
     GenerateDocs {
@@ -260,6 +262,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
             };
             write_out(output.as_ref(), &text)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Server => {
+            skill_audit_lsp::run_stdio().map_err(|e| anyhow::anyhow!("language server: {e}"))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::GenerateDocs { out, check } => {
