@@ -307,7 +307,11 @@ fn fuzz_regressions_finish_without_internal_errors() {
         fs::create_dir_all(&skill).unwrap();
         fs::copy(&path, skill.join("SKILL.md")).unwrap();
         let out = skill_audit(&["check", ".", "--format", "json"], tmp.path());
-        assert!(matches!(out.status.code(), Some(0 | 1)), "{}", path.display());
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "{}",
+            path.display()
+        );
         let report = json(&out);
         assert!(
             !codes_for(&report, "case").contains(&"SA001"),
@@ -316,7 +320,11 @@ fn fuzz_regressions_finish_without_internal_errors() {
         );
         seen += 1;
     }
-    assert!(seen >= 2, "regression inputs are missing from {}", data.display());
+    assert!(
+        seen >= 2,
+        "regression inputs are missing from {}",
+        data.display()
+    );
 }
 
 /// A long paragraph of suppression comments: each one's block is the rest of the paragraph, which
@@ -324,7 +332,7 @@ fn fuzz_regressions_finish_without_internal_errors() {
 #[test]
 fn a_paragraph_of_suppression_comments_is_handled_once() {
     let tmp = tempfile::tempdir().unwrap();
-    let comments = "<!-- skill-audit-ignore SK001: reviewed -->\n".repeat(20_000);
+    let comments = "<!-- skill-audit-ignore SK001: reviewed -->\n".repeat(5_000);
     write_skill(tmp.path(), "many", "");
     let skill = tmp.path().join("many/SKILL.md");
     let mut text = fs::read_to_string(&skill).unwrap();
@@ -332,6 +340,230 @@ fn a_paragraph_of_suppression_comments_is_handled_once() {
     fs::write(&skill, text).unwrap();
     let out = skill_audit(&["check", ".", "--format", "json"], tmp.path());
     let report = json(&out);
-    let unused = codes_for(&report, "many").iter().filter(|c| **c == "SA010").count();
-    assert_eq!(unused, 20_000);
+    let unused = codes_for(&report, "many")
+        .iter()
+        .filter(|c| **c == "SA010")
+        .count();
+    assert_eq!(unused, 5_000);
+}
+
+/// A plugin whose every JSON manifest nests 100,000 deep: each is refused with a diagnostic at
+/// the point where the limit is crossed, and the limit is configurable.
+#[test]
+fn json_nested_100000_deep_is_refused_in_every_manifest() {
+    let tmp = tempfile::tempdir().unwrap();
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let p = tmp.path().join("plug");
+    fs::create_dir_all(p.join(".claude-plugin")).unwrap();
+    fs::create_dir_all(p.join("hooks")).unwrap();
+    fs::write(
+        p.join(".claude-plugin/plugin.json"),
+        format!("{{\"name\":\"plug\",\"x\":{deep}}}"),
+    )
+    .unwrap();
+    fs::write(p.join("hooks/hooks.json"), &deep).unwrap();
+    fs::write(
+        p.join(".mcp.json"),
+        format!(
+            "{{\"mcpServers\":{}1{}}}",
+            "{\"a\":".repeat(100_000),
+            "}".repeat(100_000)
+        ),
+    )
+    .unwrap();
+    fs::write(p.join(".lsp.json"), &deep).unwrap();
+    let m = tmp.path().join("market");
+    fs::create_dir_all(m.join(".claude-plugin")).unwrap();
+    fs::write(
+        m.join(".claude-plugin/marketplace.json"),
+        format!("{{\"name\":\"m\",\"plugins\":{deep}}}"),
+    )
+    .unwrap();
+    let out = skill_audit(&["check", ".", "--format", "json"], tmp.path());
+    assert_eq!(out.status.code(), Some(1));
+    let report = json(&out);
+    for (file, code) in [
+        ("plugin.json", "PL001"),
+        ("hooks.json", "PL001"),
+        (".mcp.json", "PL001"),
+        (".lsp.json", "PL001"),
+        ("marketplace.json", "MK001"),
+    ] {
+        let found: Vec<_> = report["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["path"].as_str().unwrap().ends_with(file) && d["code"] == code)
+            .collect();
+        assert_eq!(found.len(), 1, "{file}: {report}");
+        assert!(
+            found[0]["message"]
+                .as_str()
+                .unwrap()
+                .contains("deeper than 256"),
+            "{file}: {}",
+            found[0]["message"]
+        );
+    }
+    // A tighter limit from the config applies to the same files.
+    fs::write(
+        tmp.path().join("skill-audit.toml"),
+        "[limits]\njson-max-depth = 3\n",
+    )
+    .unwrap();
+    fs::write(p.join(".lsp.json"), "{\"a\": {\"b\": {\"c\": {\"d\": 1}}}}").unwrap();
+    let report = json(&skill_audit(
+        &["check", ".", "--format", "json"],
+        tmp.path(),
+    ));
+    assert!(
+        report["diagnostics"].as_array().unwrap().iter().any(|d| {
+            d["path"].as_str().unwrap().ends_with(".lsp.json")
+                && d["message"].as_str().unwrap().contains("deeper than 3")
+        }),
+        "{report}"
+    );
+}
+
+/// Invalid UTF-8 in every kind of file a skill or plugin holds: each is named with SA006 and the
+/// rest of the tree is still audited.
+#[test]
+fn invalid_utf8_in_every_file_kind_is_named() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("plug");
+    let files = [
+        ".claude-plugin/plugin.json",
+        "hooks/hooks.json",
+        ".mcp.json",
+        ".lsp.json",
+        "monitors/monitors.json",
+        "agents/reviewer.md",
+        "commands/deploy.md",
+        "skills/tidy/SKILL.md",
+        "skills/tidy/references/guide.md",
+        "skills/tidy/scripts/run.py",
+        "skills/tidy/scripts/run.sh",
+        "skills/tidy/assets/config.yaml",
+        "skills/tidy/.env",
+    ];
+    for f in files {
+        let path = p.join(f);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(
+            &path,
+            b"{\"name\": \"caf\xe9\", \"x\": \"\xff\xfe\xc3\x28\"}\n",
+        )
+        .unwrap();
+    }
+    let m = tmp.path().join("market/.claude-plugin/marketplace.json");
+    fs::create_dir_all(m.parent().unwrap()).unwrap();
+    fs::write(&m, b"{\"name\": \"m\xe9\"}").unwrap();
+    write_skill(tmp.path(), "fine", "");
+    let out = skill_audit(&["check", ".", "--format", "json"], tmp.path());
+    assert_eq!(out.status.code(), Some(1));
+    let report = json(&out);
+    for f in files
+        .iter()
+        .chain(std::iter::once(&".claude-plugin/marketplace.json"))
+    {
+        let codes = codes_for(&report, f);
+        assert!(codes.contains(&"SA006"), "{f}: {codes:?}");
+    }
+    assert_eq!(report["summary"]["skills"], 2, "{report}");
+}
+
+/// A folder named to inject workflow commands: the `github` format prints exactly one annotation
+/// per finding, each on one line, with `::` and newlines in the file name escaped.
+#[test]
+fn github_format_cannot_be_injected_through_file_names() {
+    let tmp = tempfile::tempdir().unwrap();
+    let name = "x\n::error file=evil.md,line=1::injected\r\n::add-mask::y";
+    let dir = tmp.path().join(name);
+    if fs::create_dir_all(&dir).is_err() {
+        return; // the file system refuses such names
+    }
+    fs::write(
+        dir.join("SKILL.md"),
+        "---\nname: Bad_Name\ndescription: x\nfoo: 1\n---\n# T\n",
+    )
+    .unwrap();
+    let report = json(&skill_audit(
+        &["check", ".", "--format", "json"],
+        tmp.path(),
+    ));
+    let findings = report["diagnostics"].as_array().unwrap().len();
+    assert!(findings >= 2, "{report}");
+    let gh = skill_audit(&["check", ".", "--format", "github"], tmp.path());
+    let text = String::from_utf8(gh.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().filter(|l| l.starts_with("::")).collect();
+    assert_eq!(lines.len(), findings, "{text}");
+    assert_eq!(text.lines().count(), findings, "no other lines: {text}");
+    for line in lines {
+        // `::severity props::message`: the properties hold no raw `::`, the message no newline.
+        let rest = line.split_once(' ').unwrap().1;
+        let (props, _message) = rest.split_once("::").unwrap();
+        assert!(!props.contains("::"), "{line}");
+        assert!(props.contains("%0A") && props.contains("%3A%3A"), "{line}");
+        assert!(!line.contains('\r'));
+    }
+    assert!(!text.contains("\n::error file=evil.md"));
+    assert!(!text.contains("\n::add-mask"));
+}
+
+/// Peak memory of a run over a tree of hostile files stays bounded (measured with GNU time when
+/// it is installed; skipped otherwise).
+#[cfg(target_os = "linux")]
+#[test]
+fn memory_stays_bounded_on_hostile_trees() {
+    let time = Path::new("/usr/bin/time");
+    if !time.exists() {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let big = tmp.path().join("big");
+    fs::create_dir_all(&big).unwrap();
+    // 20 MB on one line (over the 10 MiB cap), an alias bomb, and a deep JSON file.
+    fs::write(big.join("SKILL.md"), "a".repeat(20 * 1024 * 1024)).unwrap();
+    let mut bomb = String::from("---\nname: bomb\na: &a [x,x,x,x,x,x,x,x,x,x]\n");
+    let mut prev = 'a';
+    for c in 'b'..='p' {
+        let refs = vec![format!("*{prev}"); 10].join(",");
+        bomb.push_str(
+            &[
+                c.to_string(),
+                ": &".into(),
+                c.to_string(),
+                " [".into(),
+                refs,
+                "]\n".into(),
+            ]
+            .concat(),
+        );
+        prev = c;
+    }
+    bomb.push_str("---\n");
+    write_skill(tmp.path(), "bomb", "");
+    fs::write(tmp.path().join("bomb/SKILL.md"), bomb).unwrap();
+    let p = tmp.path().join("plug/.claude-plugin");
+    fs::create_dir_all(&p).unwrap();
+    fs::write(
+        p.join("plugin.json"),
+        format!("{}{}", "[".repeat(1_000_000), "]".repeat(1_000_000)),
+    )
+    .unwrap();
+    let out = Command::new(time)
+        .args(["-f", "peak-rss-kb=%M"])
+        .arg(env!("CARGO_BIN_EXE_skill-audit"))
+        .args(["check", ".", "--format", "json"])
+        .current_dir(tmp.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let kb: u64 = stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("peak-rss-kb="))
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no figure from time: {stderr}"));
+    assert!(kb < 512 * 1024, "peak RSS {kb} KB");
+    assert_eq!(out.status.code(), Some(1));
 }

@@ -172,6 +172,7 @@ pub struct RulesSection {
 pub struct LimitsSection {
     pub yaml_max_nodes: Option<usize>,
     pub yaml_max_depth: Option<usize>,
+    pub json_max_depth: Option<usize>,
 }
 
 /// A configuration problem, with where it is.
@@ -213,6 +214,8 @@ pub struct Settings {
     pub max_file_size: u64,
     pub yaml_max_nodes: usize,
     pub yaml_max_depth: usize,
+    /// Deepest JSON nesting read (`[limits] json-max-depth`).
+    pub json_max_depth: usize,
     /// The config file these settings came from.
     pub config_path: Option<PathBuf>,
     /// `[governance]` as written (paths relative to the config file's folder).
@@ -249,6 +252,7 @@ impl Default for Settings {
             max_file_size: DEFAULT_MAX_FILE_SIZE,
             yaml_max_nodes: limits.max_nodes,
             yaml_max_depth: limits.max_depth,
+            json_max_depth: crate::json::MAX_DEPTH,
             config_path: None,
             governance: GovernanceSection::default(),
             near_threshold: DEFAULT_NEAR_THRESHOLD,
@@ -348,6 +352,9 @@ impl Settings {
         }
         if let Some(d) = file.limits.yaml_max_depth {
             self.yaml_max_depth = d;
+        }
+        if let Some(d) = file.limits.json_max_depth {
+            self.json_max_depth = d;
         }
         self.governance = file.governance.clone();
         for (glob, codes) in &file.rules.per_file_ignores {

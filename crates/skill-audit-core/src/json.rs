@@ -124,14 +124,20 @@ impl JsonValue {
     }
 }
 
-/// Parse `text` (offsets in the tree are offsets into `text`).
+/// Parse `text` (offsets in the tree are offsets into `text`), refusing nesting deeper than
+/// [`MAX_DEPTH`].
 pub fn parse(text: &str) -> JsonDocument {
+    parse_with_depth(text, MAX_DEPTH)
+}
+
+/// Like [`parse`], with the nesting limit given (`[limits] json-max-depth`).
+pub fn parse_with_depth(text: &str, max_depth: usize) -> JsonDocument {
     let mut doc = JsonDocument::default();
-    if let Some(at) = too_deep(text, MAX_DEPTH) {
+    if let Some(at) = too_deep(text, max_depth) {
         doc.syntax_error = Some(JsonProblem {
             range: TextRange::new(at, (at + 1).min(text.len())),
             message: format!(
-                "nesting deeper than {MAX_DEPTH} levels; the file was not read further"
+                "nesting deeper than {max_depth} levels; the file was not read further"
             ),
         });
         return doc;

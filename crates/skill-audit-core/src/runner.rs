@@ -213,12 +213,13 @@ pub fn check_with_workspace(
     let base = first_settings.unwrap_or_default();
     phase("walk", started);
     let built = Instant::now();
-    let workspace = Workspace::build_with_overlays(
+    let mut workspace = Workspace::build_with_overlays(
         walks,
         base.max_file_size,
         base.yaml_limits(),
         &options.overlays,
     );
+    workspace.json_max_depth = Some(base.json_max_depth);
     phase("read and parse", built);
     let ran = Instant::now();
     let mut report = run_rules_with(&workspace, &resolver, &rules::all(), options.passes)?;

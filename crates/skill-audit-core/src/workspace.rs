@@ -122,6 +122,8 @@ pub struct Workspace {
     library: std::sync::OnceLock<crate::library::Library>,
     /// Every PL and MK finding, computed once by the first plugin rule that asks.
     plugin_findings: std::sync::OnceLock<Vec<Diagnostic>>,
+    /// `[limits] json-max-depth`, when set (see [`Workspace::json_max_depth`]).
+    pub json_max_depth: Option<usize>,
 }
 
 /// A file's text, `None` for binary, or why it was not read (boxed: the error path is rare).
@@ -380,11 +382,15 @@ impl Workspace {
         self.skills = skills;
     }
 
-    /// The text file at an absolute path, if the run read it.
     /// The library model of this workspace, built once on first use.
     pub fn library(&self) -> &crate::library::Library {
         self.library
             .get_or_init(|| crate::library::Library::new(self))
+    }
+
+    /// The deepest JSON nesting read before a manifest is refused.
+    pub fn json_max_depth(&self) -> usize {
+        self.json_max_depth.unwrap_or(crate::json::MAX_DEPTH)
     }
 
     /// The findings of the plugin and marketplace pass, computed once on first use.

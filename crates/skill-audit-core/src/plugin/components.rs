@@ -72,7 +72,12 @@ pub(crate) fn check_json(
     role: JsonRole,
 ) -> Vec<crate::Diagnostic> {
     let mut sink = Sink::new(src);
-    let doc = parse_reporting(&mut sink, pl::InvalidJson::META, pl::DuplicateJsonKey::META);
+    let doc = parse_reporting(
+        ws,
+        &mut sink,
+        pl::InvalidJson::META,
+        pl::DuplicateJsonKey::META,
+    );
     let Some(root) = doc.root else {
         return sink.out;
     };

@@ -76,7 +76,12 @@ const PATH_FIELDS: &[(&str, Kind)] = &[
 
 pub(crate) fn check(ws: &Workspace, f: &WsFile, src: &SourceFile) -> Vec<crate::Diagnostic> {
     let mut sink = Sink::new(src);
-    let doc = parse_reporting(&mut sink, pl::InvalidJson::META, pl::DuplicateJsonKey::META);
+    let doc = parse_reporting(
+        ws,
+        &mut sink,
+        pl::InvalidJson::META,
+        pl::DuplicateJsonKey::META,
+    );
     let Some(root) = doc.root else {
         return sink.out;
     };

@@ -59,6 +59,7 @@ const COMPONENT_KEYS: &[&str] = &[
 pub(crate) fn check(ws: &Workspace, f: &WsFile, src: &SourceFile) -> Vec<crate::Diagnostic> {
     let mut sink = Sink::new(src);
     let doc = parse_reporting(
+        ws,
         &mut sink,
         mk::InvalidMarketplaceJson::META,
         mk::InvalidMarketplaceJson::META,
@@ -429,7 +430,7 @@ fn check_relative(
     let manifest = ws
         .file_at(&manifest_path)
         .and_then(|f| f.source.as_ref())
-        .and_then(|src| json::parse(&src.text).root);
+        .and_then(|src| json::parse_with_depth(&src.text, ws.json_max_depth()).root);
     let Some(manifest) = manifest else {
         return;
     };

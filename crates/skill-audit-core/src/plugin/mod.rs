@@ -95,11 +95,12 @@ pub fn json_role(rel: &Path) -> Option<JsonRole> {
 
 /// Parse a JSON file and report its syntax errors and duplicate keys with `syntax` and `dup`.
 pub(crate) fn parse_reporting(
+    ws: &Workspace,
     sink: &mut Sink<'_>,
     syntax: &'static RuleMeta,
     dup: &'static RuleMeta,
 ) -> JsonDocument {
-    let doc = json::parse(&sink.src.text);
+    let doc = json::parse_with_depth(&sink.src.text, ws.json_max_depth());
     if let Some(e) = &doc.syntax_error {
         let what = if doc.root.is_some() {
             "invalid JSON (Claude Code's strict parser rejects the file)"
