@@ -63,7 +63,7 @@ fn wording_re(injection: bool) -> &'static Regex {
     static CMD: OnceLock<Regex> = OnceLock::new();
     if injection {
         INJ.get_or_init(|| {
-            Regex::new(r"(?i)\b(?:detect(?:s|ed|ion)?|flag(?:s|ged)?|block(?:s|ed)?|scan(?:s|ner)?|patterns?|examples?|e\.g\.|such as|phrases?|attempts? to|attackers?|malicious|injection|jailbreak|adversarial|suspicious|red flags?|refuse|never (?:follow|obey|comply)|do not (?:follow|obey|comply)|treat .{0,30} as (?:data|untrusted))\b")
+            Regex::new(r"(?i)\b(?:detect(?:s|ed|ion)?|flag(?:s|ged)?|block(?:s|ed)?|scan(?:s|ner)?|patterns?|examples?|e\.g\.|such as|phrases?|attempts? to|attackers?|malicious|injection|jailbreak|adversarial|suspicious|red flags?|refuse|never (?:follow|obey|comply)|do not (?:follow|obey|comply)|treat .{0,30} as (?:data|untrusted)|(?:is|are)(?: all| only| just)? (?:inert |untrusted )?data|not (?:a direction|an instruction|a command) to (?:follow|obey))\b")
                 .expect("valid regex")
         })
     } else {
