@@ -435,7 +435,7 @@ fn hostile_names_and_contents_stay_inert() {
     write(
         dir.path(),
         "pdf-tools/.mcp.json",
-        "{\"mcpServers\": {\"<x>\": {\"command\": \"rm -rf / \\u001b[2J\", \"env\": {\"A\": \"b\"}}}}",
+        "{\"mcpServers\": {\"<x>\": {\"command\": \"ls \\u001b[2J\", \"env\": {\"A\": \"b\"}}}}",
     );
     for format in ["html", "markdown", "json"] {
         let out = run_in(&["vet", "pdf-tools", "--format", format], dir.path());

@@ -97,6 +97,8 @@ pub struct ConfigFile {
     #[serde(default)]
     pub credentials: CredentialsSection,
     #[serde(default)]
+    pub security: SecuritySection,
+    #[serde(default)]
     pub vet: VetSection,
 }
 
@@ -151,6 +153,16 @@ pub struct DuplicatesSection {
 pub struct CredentialsSection {
     /// Extra credential rule packs (TOML, same format as `rules/credentials.toml`), relative
     /// to the config file's folder.
+    #[serde(default)]
+    pub extra_packs: Vec<toml::Spanned<String>>,
+}
+
+/// `[security]`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct SecuritySection {
+    /// Extra security rule packs (TOML, same format as `rules/security.toml`), relative to the
+    /// config file's folder.
     #[serde(default)]
     pub extra_packs: Vec<toml::Spanned<String>>,
 }
@@ -235,6 +247,10 @@ pub struct Settings {
     /// The credential packs in force: the built-in pack plus `extra_packs`, compiled once and
     /// shared (see [`crate::packs`]).
     pub credential_packs: Arc<skill_audit_patterns::PackSet>,
+    /// `[security] extra-packs`, resolved against the config file's folder.
+    pub security_extra_packs: Vec<PathBuf>,
+    /// The security packs in force: the built-in pack plus `security_extra_packs`.
+    pub security_packs: Arc<skill_audit_patterns::PackSet>,
 }
 
 /// Default near-duplicate similarity threshold.
@@ -261,6 +277,8 @@ impl Default for Settings {
             config_dir: None,
             vet: VetSection::default(),
             credential_packs: crate::packs::builtin_set(),
+            security_extra_packs: Vec::new(),
+            security_packs: crate::rules::se::scan::builtin_set(),
         }
     }
 }
@@ -277,7 +295,14 @@ impl Settings {
     /// Whether a rule runs: the most specific matching `select` or `ignore` entry decides
     /// (`select = ["SK"]`, `ignore = ["SK040"]` runs every SK rule but SK040; on a tie, ignore wins).
     pub fn is_enabled(&self, code: &str) -> bool {
-        let selected = if self.select.is_empty() {
+        let selected = if crate::rules::is_default_off(code) {
+            // Off by default: only a selector longer than the family prefix turns it on.
+            self.select
+                .iter()
+                .filter_map(|p| prefix_len(p, code))
+                .filter(|&l| l > 2)
+                .max()
+        } else if self.select.is_empty() {
             Some(0)
         } else {
             self.select.iter().filter_map(|p| prefix_len(p, code)).max()
@@ -491,7 +516,12 @@ fn check_values(file: &ConfigFile, src: &str, path: &Path) -> Result<(), ConfigE
             ));
         }
     }
-    for p in &file.credentials.extra_packs {
+    for p in file
+        .credentials
+        .extra_packs
+        .iter()
+        .chain(&file.security.extra_packs)
+    {
         if p.get_ref().trim().is_empty() {
             return Err(err(
                 p.span().start,
@@ -536,14 +566,30 @@ impl Resolver {
 
     /// Settings for files in `dir` (an absolute folder).
     pub fn settings_for(&self, dir: &Path) -> Result<Arc<Settings>, ConfigError> {
-        if let Ok(cache) = self.cache.lock() {
-            if let Some(hit) = cache.get(dir) {
-                return hit.clone();
+        // Walk up without recursion (a folder 2,000 levels deep must not overflow the stack) to
+        // the nearest folder that is cached or has its own config, then cache the whole chain.
+        let mut chain: Vec<&Path> = Vec::new();
+        let mut cur = dir;
+        let result = loop {
+            if let Some(hit) = self.cache.lock().ok().and_then(|c| c.get(cur).cloned()) {
+                break hit;
             }
-        }
-        let result = self.compute(dir);
+            let own = CONFIG_NAMES.iter().any(|n| cur.join(n).is_file());
+            match cur.parent() {
+                Some(parent) if self.explicit.is_none() && !own => {
+                    chain.push(cur);
+                    cur = parent;
+                }
+                _ => {
+                    chain.push(cur);
+                    break self.compute(cur);
+                }
+            }
+        };
         if let Ok(mut cache) = self.cache.lock() {
-            cache.insert(dir.to_path_buf(), result.clone());
+            for d in chain {
+                cache.insert(d.to_path_buf(), result.clone());
+            }
         }
         result
     }
@@ -555,6 +601,12 @@ impl Resolver {
             let base = path.parent().unwrap_or(Path::new("."));
             settings.extra_packs = file
                 .credentials
+                .extra_packs
+                .iter()
+                .map(|p| base.join(p.get_ref()))
+                .collect();
+            settings.security_extra_packs = file
+                .security
                 .extra_packs
                 .iter()
                 .map(|p| base.join(p.get_ref()))
@@ -578,6 +630,12 @@ impl Resolver {
                         .iter()
                         .map(|p| dir.join(p.get_ref()))
                         .collect();
+                    settings.security_extra_packs = file
+                        .security
+                        .extra_packs
+                        .iter()
+                        .map(|p| dir.join(p.get_ref()))
+                        .collect();
                     settings.config_dir = Some(dir.to_path_buf());
                     settings.config_path = Some(path);
                 }
@@ -588,6 +646,10 @@ impl Resolver {
         self.overrides.apply(&mut settings);
         settings.credential_packs =
             crate::packs::credential_set(&settings.extra_packs, settings.config_path.as_deref())?;
+        settings.security_packs = crate::rules::se::scan::security_set(
+            &settings.security_extra_packs,
+            settings.config_path.as_deref(),
+        )?;
         Ok(Arc::new(settings))
     }
 }
@@ -657,6 +719,21 @@ mod tests {
     fn unknown_codes_are_errors() {
         let err = parse_config("[rules]\nignore = [\"ZZ999\"]\n", Path::new("x.toml")).unwrap_err();
         assert_eq!(err.line, 2);
+    }
+
+    #[test]
+    fn default_off_rules_need_an_explicit_selector() {
+        let mut s = Settings::default();
+        assert!(!s.is_enabled("SE901"));
+        s.select = vec!["SE".into()];
+        assert!(!s.is_enabled("SE901") && s.is_enabled("SE001"));
+        s.select = vec!["ALL".into()];
+        assert!(!s.is_enabled("SE901"));
+        s.select = vec!["SE9".into()];
+        assert!(s.is_enabled("SE901") && !s.is_enabled("SE001"));
+        s.select = vec!["SE901".into()];
+        s.ignore = vec!["SE901".into()];
+        assert!(!s.is_enabled("SE901"));
     }
 
     #[test]

@@ -29,6 +29,13 @@ pub fn rule_page(meta: &RuleMeta) -> String {
         meta.severity,
         if meta.fixable { "available" } else { "none" }
     );
+    if rules::is_default_off(meta.code) {
+        let _ = writeln!(
+            out,
+            "\nOff by default: runs only when selected by its code or a prefix longer than its family (`--select {}`).",
+            meta.code
+        );
+    }
     out.push('\n');
     let _ = writeln!(out, "{}", meta.summary);
     out.push('\n');

@@ -294,6 +294,8 @@ pub fn run_rules_with(
     // The credential scan is data-driven (crate::packs); it runs when the CR rules are among
     // the rules asked for.
     let scan_credentials = rules.iter().any(|r| r.meta().code.starts_with("CR"));
+    // Likewise the security pack (crate::rules::se::scan) for the SE rules.
+    let scan_security = rules.iter().any(|r| r.meta().code.starts_with("SE"));
     // Resolve settings per skill up front so config errors stop the run.
     let mut skill_settings = Vec::with_capacity(workspace.skills.len());
     for s in &workspace.skills {
@@ -358,6 +360,12 @@ pub fn run_rules_with(
                         settings,
                         &mut out,
                     );
+                }
+                if scan_security && crate::rules::se::scan::enabled(settings) {
+                    let rel = workspace
+                        .file_at(&src.abs_path)
+                        .map_or(src.path.as_path(), |f| f.entry.rel.as_path());
+                    crate::rules::se::scan::scan_file(src, rel, settings, &mut out);
                 }
                 out
             });

@@ -29,7 +29,10 @@ pub mod template;
 
 pub use checks::{github_checksum_ok, redact, shannon_entropy};
 pub use pack::{Pack, PackError, RuleExamples};
-pub use set::{PackSet, BUILTIN_CREDENTIALS_ORIGIN, BUILTIN_CREDENTIALS_TOML};
+pub use set::{
+    PackSet, BUILTIN_CREDENTIALS_ORIGIN, BUILTIN_CREDENTIALS_TOML, BUILTIN_SECURITY_ORIGIN,
+    BUILTIN_SECURITY_TOML,
+};
 
 use std::fmt;
 use std::ops::Range;

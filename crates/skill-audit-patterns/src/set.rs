@@ -13,6 +13,10 @@ use crate::{Match, PatternRule, Severity};
 pub const BUILTIN_CREDENTIALS_TOML: &str = include_str!("../../../rules/credentials.toml");
 /// The origin name of the built-in credentials pack.
 pub const BUILTIN_CREDENTIALS_ORIGIN: &str = "rules/credentials.toml";
+/// The built-in security pack (SE codes), embedded at build time.
+pub const BUILTIN_SECURITY_TOML: &str = include_str!("../../../rules/security.toml");
+/// The origin name of the built-in security pack.
+pub const BUILTIN_SECURITY_ORIGIN: &str = "rules/security.toml";
 
 /// Several packs compiled together: one Aho-Corasick automaton over the keywords of all rules.
 #[derive(Debug, Clone)]
@@ -47,6 +51,23 @@ impl PackSet {
     /// The built-in credentials pack, parsed afresh (errors included): for tests and tools.
     pub fn builtin_credentials_pack() -> Result<Pack, crate::PackError> {
         Pack::from_toml_str(BUILTIN_CREDENTIALS_TOML, BUILTIN_CREDENTIALS_ORIGIN)
+    }
+
+    /// The built-in security pack (`rules/security.toml`), compiled once; empty rather than a
+    /// panic should it fail to compile (its tests make that a build defect).
+    pub fn builtin_security() -> &'static PackSet {
+        static SET: OnceLock<PackSet> = OnceLock::new();
+        SET.get_or_init(|| {
+            let packs = Pack::from_toml_str(BUILTIN_SECURITY_TOML, BUILTIN_SECURITY_ORIGIN)
+                .map(|p| vec![p])
+                .unwrap_or_default();
+            PackSet::new(packs)
+        })
+    }
+
+    /// The built-in security pack, parsed afresh (errors included): for tests and tools.
+    pub fn builtin_security_pack() -> Result<Pack, crate::PackError> {
+        Pack::from_toml_str(BUILTIN_SECURITY_TOML, BUILTIN_SECURITY_ORIGIN)
     }
 
     /// Compile packs together. A rule whose id already appeared in an earlier pack replaces it

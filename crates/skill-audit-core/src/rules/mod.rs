@@ -19,6 +19,7 @@ pub mod mk;
 pub mod ns;
 pub mod pl;
 pub mod sa;
+pub mod se;
 pub mod sk;
 
 /// What a rule is, independent of any run.
@@ -218,6 +219,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
     rules.extend_from_slice(ns::RULES);
     rules.extend_from_slice(du::RULES);
     rules.extend_from_slice(gv::RULES);
+    rules.extend_from_slice(se::RULES);
     rules.sort_by_key(|r| r.meta().code);
     rules
 }
@@ -237,5 +239,12 @@ pub fn find(code_or_name: &str) -> Option<&'static RuleMeta> {
 /// Whether `code` belongs to a rule defined in a data-driven pattern pack rather than in code:
 /// `CR900`-`CR999` are reserved for organisation credential packs.
 pub fn is_dynamic_code(code: &str) -> bool {
-    crate::packs::is_org_code(code)
+    crate::packs::is_org_code(code) || se::scan::is_org_code(code)
+}
+
+/// Rules that run only when selected explicitly, by their code or a prefix longer than their
+/// family (`--select SE9`): inventories for review, not findings. `skill-audit rules` marks
+/// them.
+pub fn is_default_off(code: &str) -> bool {
+    se::DEFAULT_OFF.contains(&code)
 }

@@ -1,0 +1,249 @@
+//! The data-driven part of the SE family: the security pack (`rules/security.toml`) plus
+//! organisation packs (`[security] extra-packs`), scanned once per file, with each match
+//! weighed by where it stands (prose, quotation, code fence, script comment) and a second pass
+//! over a de-obfuscated copy of the text for the prompt-injection codes.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::SystemTime;
+
+use skill_audit_patterns::{Match, Pack, PackSet};
+
+use crate::config::{ConfigError, Settings};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::se;
+use crate::rules::se::context::{self, FileContext, Lowered};
+use crate::rules::se::normalize;
+use crate::source::{slash_path, SourceFile};
+use crate::text::TextRange;
+
+type PackKey = Vec<(PathBuf, Option<SystemTime>, u64)>;
+
+fn cache() -> &'static Mutex<HashMap<PackKey, Arc<PackSet>>> {
+    static CACHE: OnceLock<Mutex<HashMap<PackKey, Arc<PackSet>>>> = OnceLock::new();
+    CACHE.get_or_init(|| Mutex::new(HashMap::new()))
+}
+
+fn builtin() -> &'static Arc<PackSet> {
+    static SET: OnceLock<Arc<PackSet>> = OnceLock::new();
+    SET.get_or_init(|| Arc::new(PackSet::builtin_security().clone()))
+}
+
+/// The built-in security pack alone, shared.
+pub fn builtin_set() -> Arc<PackSet> {
+    Arc::clone(builtin())
+}
+
+/// The security packs in force for `extra` (organisation packs), compiled once per list.
+///
+/// An unreadable or malformed pack, or a rule whose code is neither a built-in pack code nor
+/// `SE800`-`SE899`, is a configuration error pointing at the pack.
+pub fn security_set(extra: &[PathBuf], config: Option<&Path>) -> Result<Arc<PackSet>, ConfigError> {
+    if extra.is_empty() {
+        return Ok(Arc::clone(builtin()));
+    }
+    let key: PackKey = extra
+        .iter()
+        .map(|p| {
+            let meta = std::fs::metadata(p).ok();
+            (
+                p.clone(),
+                meta.as_ref().and_then(|m| m.modified().ok()),
+                meta.map_or(0, |m| m.len()),
+            )
+        })
+        .collect();
+    if let Some(hit) = cache().lock().ok().and_then(|c| c.get(&key).cloned()) {
+        return Ok(hit);
+    }
+    let mut packs = Vec::with_capacity(extra.len() + 1);
+    match PackSet::builtin_security_pack() {
+        Ok(p) => packs.push(p),
+        Err(e) => {
+            return Err(ConfigError {
+                path: PathBuf::from(skill_audit_patterns::BUILTIN_SECURITY_ORIGIN),
+                line: e.position.map_or(1, |p| p.0),
+                column: e.position.map_or(1, |p| p.1),
+                message: e.message,
+            })
+        }
+    }
+    for path in extra {
+        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+            path: config.map_or_else(|| path.clone(), Path::to_path_buf),
+            line: 1,
+            column: 1,
+            message: format!("cannot read security pack {}: {e}", path.display()),
+        })?;
+        let pack = Pack::from_toml_str(&text, &slash_path(path)).map_err(|e| ConfigError {
+            path: path.clone(),
+            line: e.position.map_or(1, |p| p.0),
+            column: e.position.map_or(1, |p| p.1),
+            message: format!("invalid security pack: {}", e.message),
+        })?;
+        if let Some(bad) = pack.rules().find(|r| !is_pack_code(&r.code)) {
+            return Err(ConfigError {
+                path: path.clone(),
+                line: 1,
+                column: 1,
+                message: format!(
+                    "rule `{}` has code `{}`: organisation security rules use a built-in pack code (SE001-SE016) or SE800-SE899",
+                    bad.id, bad.code
+                ),
+            });
+        }
+        packs.push(pack);
+    }
+    let set = Arc::new(PackSet::new(packs));
+    if let Ok(mut c) = cache().lock() {
+        c.insert(key, Arc::clone(&set));
+    }
+    Ok(set)
+}
+
+/// Codes a security pack may use: the built-in pack families, or `SE800`-`SE899`.
+pub fn is_pack_code(code: &str) -> bool {
+    se::PACK_RULES.iter().any(|r| r.meta().code == code) || is_org_code(code)
+}
+
+/// `SE800`-`SE899`: codes reserved for organisation security packs.
+pub fn is_org_code(code: &str) -> bool {
+    code.len() == 5 && code.starts_with("SE8") && code[3..].bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether any pack code can fire under `settings` (else the scan is skipped).
+pub fn enabled(settings: &Settings) -> bool {
+    se::PACK_RULES
+        .iter()
+        .any(|r| settings.is_enabled(r.meta().code))
+        || (!settings.security_extra_packs.is_empty() && settings.is_enabled("SE800"))
+}
+
+/// Whether `code` is one of the prompt-manipulation codes (matched on de-obfuscated text too,
+/// and lowered further in documenting context).
+pub fn is_injection_code(code: &str) -> bool {
+    matches!(code, "SE001" | "SE002" | "SE003")
+}
+
+fn lower(s: Severity, steps: u8) -> Severity {
+    let mut s = s;
+    for _ in 0..steps {
+        s = match s {
+            Severity::Error => Severity::Warning,
+            Severity::Warning | Severity::Info => Severity::Info,
+        };
+    }
+    s
+}
+
+fn to_severity(s: skill_audit_patterns::Severity) -> Severity {
+    match s {
+        skill_audit_patterns::Severity::Error => Severity::Error,
+        skill_audit_patterns::Severity::Warning => Severity::Warning,
+        skill_audit_patterns::Severity::Info => Severity::Info,
+    }
+}
+
+/// A short, single-line excerpt of a match for messages.
+pub fn excerpt(text: &str) -> String {
+    let one: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out: String = one.chars().take(70).collect();
+    if one.chars().count() > 70 {
+        out.push('…');
+    }
+    out.replace('`', "'")
+}
+
+/// Scan `text` with the pack, plus its de-obfuscated copy for the injection codes. Ranges are
+/// in `text`; the flag says the match was only visible after de-obfuscation.
+pub fn find(set: &PackSet, rel: &str, text: &str) -> Vec<(Match, bool)> {
+    let mut found: Vec<(Match, bool)> = set
+        .scan(rel, text)
+        .into_iter()
+        .map(|m| (m, false))
+        .collect();
+    if let Some(norm) = normalize::normalize(text) {
+        for mut m in set.scan(rel, &norm.text) {
+            if !is_injection_code(&m.code) {
+                continue;
+            }
+            let range = norm.original(m.range.clone());
+            if found
+                .iter()
+                .any(|(f, _)| f.range.start < range.end && range.start < f.range.end)
+            {
+                continue;
+            }
+            m.secret = range.clone();
+            m.range = range;
+            found.push((m, true));
+        }
+    }
+    found
+}
+
+/// Scan one file with the security packs and report what `settings` enables.
+pub fn scan_file(src: &SourceFile, rel: &Path, settings: &Settings, out: &mut Vec<Diagnostic>) {
+    let set = &settings.security_packs;
+    let rel = slash_path(rel);
+    let found = find(set, &rel, &src.text);
+    if found.is_empty() {
+        return;
+    }
+    let cx = FileContext::new(src);
+    for (m, obfuscated) in found {
+        if !settings.is_enabled(&m.code) {
+            continue;
+        }
+        let Some(rule) = set.rules().get(m.rule_index) else {
+            continue;
+        };
+        let range = TextRange::new(m.range.start, m.range.end);
+        let Some(family) = se::PACK_RULES
+            .iter()
+            .map(|r| r.meta())
+            .find(|f| f.code == m.code)
+            .or_else(|| is_org_code(&m.code).then_some(se::ORG_META))
+        else {
+            continue;
+        };
+        let injection = is_injection_code(&m.code);
+        let Lowered { steps, why } = cx.lowering(range, injection);
+        let severity = lower(to_severity(m.severity), steps);
+        let shown = excerpt(src.slice(range));
+        let mut message = format!("{}: `{shown}`", rule.name);
+        if obfuscated {
+            message.push_str(" (after removing obfuscation: look-alike letters, invisible characters or letter spacing)");
+        }
+        let mut d = Diagnostic::new(
+            m.code.clone(),
+            family.name,
+            severity,
+            src.path.clone(),
+            range,
+            message,
+        );
+        let mut help = format!("{} (pattern `{}`)", rule.help, rule.id);
+        if !why.is_empty() {
+            help.push_str("; severity lowered: ");
+            help.push_str(&why.join(", "));
+        }
+        d.help = Some(help);
+        out.push(d);
+    }
+}
+
+/// Pack findings in a piece of decoded text (for SE024): the codes found.
+pub fn codes_in(set: &PackSet, text: &str) -> Vec<String> {
+    let mut codes: Vec<String> = find(set, "", text)
+        .into_iter()
+        .map(|(m, _)| m.code)
+        .collect();
+    codes.sort();
+    codes.dedup();
+    codes
+}
+
+/// Re-export for rules that need the documenting-context test.
+pub use context::is_attack_heading;

