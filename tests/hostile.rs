@@ -307,7 +307,11 @@ fn fuzz_regressions_finish_without_internal_errors() {
         fs::create_dir_all(&skill).unwrap();
         fs::copy(&path, skill.join("SKILL.md")).unwrap();
         let out = skill_audit(&["check", ".", "--format", "json"], tmp.path());
-        assert!(matches!(out.status.code(), Some(0 | 1)), "{}", path.display());
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "{}",
+            path.display()
+        );
         let report = json(&out);
         assert!(
             !codes_for(&report, "case").contains(&"SA001"),
@@ -316,7 +320,11 @@ fn fuzz_regressions_finish_without_internal_errors() {
         );
         seen += 1;
     }
-    assert!(seen >= 2, "regression inputs are missing from {}", data.display());
+    assert!(
+        seen >= 2,
+        "regression inputs are missing from {}",
+        data.display()
+    );
 }
 
 /// A long paragraph of suppression comments: each one's block is the rest of the paragraph, which
@@ -332,6 +340,9 @@ fn a_paragraph_of_suppression_comments_is_handled_once() {
     fs::write(&skill, text).unwrap();
     let out = skill_audit(&["check", ".", "--format", "json"], tmp.path());
     let report = json(&out);
-    let unused = codes_for(&report, "many").iter().filter(|c| **c == "SA010").count();
+    let unused = codes_for(&report, "many")
+        .iter()
+        .filter(|c| **c == "SA010")
+        .count();
     assert_eq!(unused, 20_000);
 }

@@ -30,6 +30,8 @@ pub struct CheckOptions {
     pub overlays: HashMap<PathBuf, String>,
     /// Which rule hooks run (the language server splits per-folder and library-wide work).
     pub passes: Passes,
+    /// Run only this shard's units (see [`crate::shard`]).
+    pub shard: Option<crate::shard::Shard>,
 }
 
 /// Which rule hooks a run calls and which findings it keeps.
@@ -221,7 +223,13 @@ pub fn check_with_workspace(
     );
     phase("read and parse", built);
     let ran = Instant::now();
-    let mut report = run_rules_with(&workspace, &resolver, &rules::all(), options.passes)?;
+    let mut report = run_rules_inner(
+        &workspace,
+        &resolver,
+        &rules::all(),
+        options.passes,
+        options.shard,
+    )?;
     phase("rules", ran);
     report.settings = base;
     report.summary.elapsed_ms = started.elapsed().as_millis();
@@ -255,6 +263,18 @@ pub fn run_rules_with(
     rules: &[&'static dyn Rule],
     passes: Passes,
 ) -> Result<Report, CheckError> {
+    run_rules_inner(workspace, resolver, rules, passes, None)
+}
+
+fn run_rules_inner(
+    workspace: &Workspace,
+    resolver: &Resolver,
+    rules: &[&'static dyn Rule],
+    passes: Passes,
+    shard: Option<crate::shard::Shard>,
+) -> Result<Report, CheckError> {
+    let ownership = shard.map(|s| (s, crate::shard::Ownership::new(workspace, s)));
+    let owned = |file: usize| ownership.as_ref().is_none_or(|(_, o)| o.files[file]);
     // The credential scan is data-driven (crate::packs); it runs when the CR rules are among
     // the rules asked for.
     let scan_credentials = rules.iter().any(|r| r.meta().code.starts_with("CR"));
@@ -278,6 +298,7 @@ pub fn run_rules_with(
         .skills
         .par_iter()
         .zip(skill_settings.par_iter())
+        .filter(|(skill, _)| owned(skill.file))
         .flat_map_iter(|(skill, settings)| {
             let path = skill.path(workspace);
             guarded(path, || {
@@ -295,7 +316,9 @@ pub fn run_rules_with(
         .files
         .par_iter()
         .zip(file_settings.par_iter())
-        .filter_map(|(f, s)| f.source.as_ref().map(|src| (src, s)))
+        .enumerate()
+        .filter(|(i, _)| owned(*i))
+        .filter_map(|(_, (f, s))| f.source.as_ref().map(|src| (src, s)))
         .flat_map_iter(|(src, settings)| {
             guarded(&src.path, || {
                 let mut cx = Context::new(settings, workspace);
@@ -376,6 +399,9 @@ pub fn run_rules_with(
             .is_none_or(|(abs, s)| !s.ignored_in_file(&d.code, abs))
     });
     let mut diagnostics = apply_suppressions(diagnostics, workspace, &file_settings);
+    if let Some((s, o)) = &ownership {
+        diagnostics.retain(|d| o.owns_path(*s, &d.path));
+    }
     match passes {
         Passes::All => {}
         Passes::Local => diagnostics.retain(|d| d.code != sa::UnusedSuppression::META.code),
@@ -425,6 +451,9 @@ pub fn run_rules_with(
             })
             .map(|f| f.entry.display.clone()),
     );
+    if let Some((_, o)) = &ownership {
+        checked.retain(|p| o.paths.contains(p));
+    }
     checked.sort();
     Ok(Report {
         diagnostics,

@@ -243,8 +243,12 @@ mod tests {
         assert!(!is_repeated("q8Zr2Lk0PwX7"));
         assert!(is_repeated("GR134894112312312312312312312"));
         assert!(!is_repeated("Zq3Kf9Lm2Xc8Vb7Nn1Aa0Ss5Dd4Ff6Gg"));
-        assert!(is_repeated("xoxp-1234-1234-1234-4ddbc191d40ee098cbaae6f3523ada2d"));
-        assert!(!is_repeated("xoxp-8461-2093-5517-4ddbc191d40ee098cbaae6f3523ada2d"));
+        assert!(is_repeated(
+            "xoxp-1234-1234-1234-4ddbc191d40ee098cbaae6f3523ada2d"
+        ));
+        assert!(!is_repeated(
+            "xoxp-8461-2093-5517-4ddbc191d40ee098cbaae6f3523ada2d"
+        ));
         assert!(!is_repeated("3f2b9c1e-77aa-4c0d-9e1f-6b5a4d3c2e1f"));
         assert!(is_sequential("1234567890abcdef"));
         assert!(is_sequential("12345678-ABCD-ABCD-ABCD-1234567890AB"));

@@ -1,0 +1,324 @@
+//! The result cache of `check`: a re-run over an unchanged tree prints the stored report
+//! without reading a file.
+//!
+//! One entry per set of audited paths and options (`<dir>/v1/<hash>.json`). It is valid when
+//! the tool version, the options (format and everything that changes findings), the contents
+//! of the config files (explicit, and any `skill-audit.toml` above the audited folders), the
+//! day (review-age rules depend on it) and the tree are the same. The tree is compared file by
+//! file: same list of paths, and for each file the same size, modification time and inode, or
+//! else the same content hash (the file is then read and hashed; a touched but unchanged file
+//! is still a hit). Files modified within two seconds of the entry being written are always
+//! re-hashed (their timestamp cannot prove they did not change again in the same tick).
+//!
+//! Entries are written to a temporary file and renamed into place, so concurrent runs never
+//! see half an entry; an unreadable or corrupt entry is ignored with a warning and replaced.
+//! The default folder is outside the audited tree (`$SKILL_AUDIT_CACHE_DIR`, else
+//! `$XDG_CACHE_HOME/skill-audit`, else `~/.cache/skill-audit`): `check` never writes into the
+//! folders it audits unless `--fix` is given.
+
+use std::io::Write as _;
+use std::os::unix::fs::MetadataExt as _;
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use rayon::prelude::*;
+use serde_json::{json, Value};
+use skill_audit::shard::fnv1a;
+
+const ENTRY_VERSION: u64 = 1;
+
+/// The default cache folder, if a home or cache folder is known.
+pub fn default_dir() -> Option<PathBuf> {
+    if let Some(d) = std::env::var_os("SKILL_AUDIT_CACHE_DIR").filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(d));
+    }
+    if let Some(d) = std::env::var_os("XDG_CACHE_HOME").filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(d).join("skill-audit"));
+    }
+    std::env::var_os("HOME")
+        .filter(|d| !d.is_empty())
+        .map(|h| PathBuf::from(h).join(".cache").join("skill-audit"))
+}
+
+/// One file of the tree as the cache sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Stamp {
+    path: String,
+    size: u64,
+    mtime_ns: i128,
+    ino: u64,
+}
+
+fn stamps(paths: &[PathBuf]) -> Vec<Option<Stamp>> {
+    paths
+        .par_iter()
+        .map(|p| {
+            let m = std::fs::symlink_metadata(p).ok()?;
+            Some(Stamp {
+                path: p.to_string_lossy().into_owned(),
+                size: m.size(),
+                mtime_ns: i128::from(m.mtime()) * 1_000_000_000 + i128::from(m.mtime_nsec()),
+                ino: m.ino(),
+            })
+        })
+        .collect()
+}
+
+fn hex(h: u64) -> String {
+    format!("{h:016x}")
+}
+
+fn content_hash(bytes: &[u8]) -> String {
+    hex(fnv1a(bytes) ^ (bytes.len() as u64).rotate_left(32))
+}
+
+fn now_ns() -> i128 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| i128::try_from(d.as_nanos()).unwrap_or(0))
+}
+
+/// The cache of one invocation.
+pub struct Cache {
+    entry: PathBuf,
+    key: String,
+    /// Absolute paths of the audited tree's files, in walk order.
+    files: Vec<PathBuf>,
+}
+
+/// A stored result.
+pub struct Hit {
+    pub output: String,
+    pub exit: u8,
+}
+
+impl Cache {
+    /// Prepare the cache for `paths` audited with `options` (a canonical description of every
+    /// option that changes the output). `None` when the paths cannot be walked (the run then
+    /// reports that itself).
+    pub fn open(dir: &Path, paths: &[PathBuf], options: &str, threads: usize) -> Option<Self> {
+        let mut material = String::new();
+        material.push_str(skill_audit::VERSION);
+        material.push('\n');
+        material.push_str(options);
+        material.push('\n');
+        let days = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() / 86_400);
+        material.push_str(&format!("day {days}\n"));
+        let cwd = std::env::current_dir().ok()?;
+        material.push_str(&format!("cwd {}\n", cwd.display()));
+        let mut files = Vec::new();
+        let paths: Vec<PathBuf> = if paths.is_empty() {
+            vec![PathBuf::from(".")]
+        } else {
+            paths.to_vec()
+        };
+        for p in &paths {
+            let meta = std::fs::metadata(p).ok()?;
+            let root = if meta.is_dir() {
+                p.clone()
+            } else {
+                p.parent()
+                    .filter(|q| !q.as_os_str().is_empty())
+                    .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+            };
+            let walk = skill_audit::discovery::walk(&root, &root, threads).ok()?;
+            material.push_str(&format!("root {} {}\n", p.display(), walk.root.display()));
+            // Config files above the root apply too.
+            for a in walk.root.ancestors().skip(1) {
+                for name in ["skill-audit.toml", ".skill-audit.toml"] {
+                    if let Ok(text) = std::fs::read(a.join(name)) {
+                        material.push_str(&format!(
+                            "config {} {}\n",
+                            a.join(name).display(),
+                            content_hash(&text)
+                        ));
+                    }
+                }
+            }
+            for d in &walk.problems {
+                material.push_str(&format!(
+                    "problem {} {} {}\n",
+                    d.code,
+                    d.path.display(),
+                    d.message
+                ));
+            }
+            files.extend(walk.files.into_iter().map(|f| f.abs));
+        }
+        let key = hex(fnv1a(material.as_bytes()));
+        let roots: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        let name = hex(fnv1a(
+            format!("{}\n{}\n{options}", cwd.display(), roots.join("\n")).as_bytes(),
+        ));
+        Some(Self {
+            entry: dir.join("v1").join(format!("{name}.json")),
+            key,
+            files,
+        })
+    }
+
+    /// The stored result, if the entry is valid for the tree as it is now.
+    pub fn lookup(&self) -> Option<Hit> {
+        let text = match std::fs::read(&self.entry) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
+            Err(e) => {
+                eprintln!(
+                    "skill-audit: warning: ignoring the cache entry {}: {e}",
+                    self.entry.display()
+                );
+                return None;
+            }
+        };
+        let Some(v) = serde_json::from_slice::<Value>(&text)
+            .ok()
+            .filter(valid_shape)
+        else {
+            eprintln!(
+                "skill-audit: warning: ignoring the corrupt cache entry {} (it will be rewritten)",
+                self.entry.display()
+            );
+            return None;
+        };
+        if v["key"].as_str() != Some(self.key.as_str()) {
+            return None;
+        }
+        let stored = v["files"].as_array()?;
+        if stored.len() != self.files.len() {
+            return None;
+        }
+        let written = v["written_ns"]
+            .as_str()
+            .and_then(|s| s.parse::<i128>().ok())?;
+        let now = stamps(&self.files);
+        let ok = stored
+            .par_iter()
+            .zip(now.par_iter())
+            .zip(self.files.par_iter())
+            .all(|((s, n), path)| {
+                let Some(n) = n else { return false };
+                let [p, size, mtime, ino, hash] = s.as_array().map(Vec::as_slice).unwrap_or(&[])
+                else {
+                    return false;
+                };
+                if p.as_str() != Some(n.path.as_str()) {
+                    return false;
+                }
+                let mtime: Option<i128> = mtime.as_str().and_then(|m| m.parse().ok());
+                let same_stamp = size.as_u64() == Some(n.size)
+                    && mtime == Some(n.mtime_ns)
+                    && ino.as_u64() == Some(n.ino)
+                    && n.mtime_ns < written - 2_000_000_000;
+                same_stamp
+                    || std::fs::read(path)
+                        .is_ok_and(|b| hash.as_str() == Some(content_hash(&b).as_str()))
+            });
+        if !ok {
+            return None;
+        }
+        Some(Hit {
+            output: v["output"].as_str()?.to_string(),
+            exit: u8::try_from(v["exit"].as_u64()?).ok()?,
+        })
+    }
+
+    /// Store a result: written to a temporary file in the same folder, then renamed over the
+    /// entry. Failures only warn.
+    pub fn store(&self, ws: &skill_audit::workspace::Workspace, output: &str, exit: u8) {
+        let written = now_ns();
+        let now = stamps(&self.files);
+        let by_abs: std::collections::HashMap<&Path, &skill_audit::workspace::WsFile> = ws
+            .files
+            .iter()
+            .map(|f| (f.entry.abs.as_path(), f))
+            .collect();
+        let files: Option<Vec<Value>> = self
+            .files
+            .par_iter()
+            .zip(now.par_iter())
+            .map(|(abs, st)| {
+                let st = st.as_ref()?;
+                // Hash what the run read; the raw bytes when the text was not kept as is.
+                let hash = match by_abs.get(abs.as_path()).and_then(|f| f.source.as_ref()) {
+                    Some(src)
+                        if src.invalid_utf8_at.is_none() && src.text.len() as u64 == st.size =>
+                    {
+                        content_hash(src.text.as_bytes())
+                    }
+                    _ => content_hash(&std::fs::read(abs).ok()?),
+                };
+                Some(json!([
+                    st.path,
+                    st.size,
+                    st.mtime_ns.to_string(),
+                    st.ino,
+                    hash
+                ]))
+            })
+            .collect();
+        let Some(files) = files else {
+            return; // a file vanished during the run: do not cache
+        };
+        let v = json!({
+            "version": ENTRY_VERSION,
+            "key": self.key,
+            "written_ns": written.to_string(),
+            "exit": exit,
+            "output": output,
+            "files": files,
+        });
+        if let Err(e) = self.write(&v) {
+            eprintln!(
+                "skill-audit: warning: cannot write the cache entry {}: {e}",
+                self.entry.display()
+            );
+        }
+    }
+
+    fn write(&self, v: &Value) -> std::io::Result<()> {
+        let dir = self.entry.parent().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir)?;
+        let top = dir.parent().unwrap_or(dir);
+        let tag = top.join("CACHEDIR.TAG");
+        if !tag.exists() {
+            std::fs::write(
+                &tag,
+                "Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by skill-audit.\n# For information about cache directory tags see https://bford.info/cachedir/\n",
+            )?;
+        }
+        let ignore = top.join(".gitignore");
+        if !ignore.exists() {
+            std::fs::write(&ignore, "# Created by skill-audit automatically.\n*\n")?;
+        }
+        let tmp = dir.join(format!(
+            ".{}.{}.{}.tmp",
+            self.entry
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or("entry"),
+            std::process::id(),
+            now_ns()
+        ));
+        let result = (|| {
+            let mut f = std::fs::File::create(&tmp)?;
+            f.write_all(serde_json::to_string(v).unwrap_or_default().as_bytes())?;
+            f.sync_all().ok();
+            std::fs::rename(&tmp, &self.entry)
+        })();
+        if result.is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+        result
+    }
+}
+
+fn valid_shape(v: &Value) -> bool {
+    v["version"].as_u64() == Some(ENTRY_VERSION)
+        && v["key"].is_string()
+        && v["output"].is_string()
+        && v["exit"].is_u64()
+        && v["written_ns"].is_string()
+        && v["files"].is_array()
+}
