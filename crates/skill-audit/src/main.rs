@@ -409,9 +409,16 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     } else {
         None
     };
+    let timings = std::env::var_os("SKILL_AUDIT_TIMINGS").is_some();
     if let Some(hit) = cache.as_ref().and_then(cache::Cache::lookup) {
+        if timings {
+            eprintln!("timing: cache hit");
+        }
         write_out(args.output.as_ref(), &hit.output)?;
         return Ok(ExitCode::from(hit.exit));
+    }
+    if timings && cache.is_some() {
+        eprintln!("timing: cache miss");
     }
     let options = CheckOptions {
         config: args.config.clone(),
@@ -430,7 +437,16 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     if let (Some(path), Some(shard)) = (&args.emit_index, args.shard) {
         let key = options_key(&args, false, true);
         let digest = format!("{:016x}", skill_audit::shard::fnv1a(key.as_bytes()));
-        let index = merge::index_json(&report, &workspace, shard, &digest);
+        let index = merge::index_json(
+            &report,
+            &workspace,
+            shard,
+            &merge::ShardOptions {
+                config: options.config.as_deref(),
+                overrides: &options.overrides,
+                digest: &digest,
+            },
+        );
         let text = serde_json::to_string_pretty(&index)? + "\n";
         std::fs::write(path, text)
             .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;

@@ -3,67 +3,238 @@
 //! every unit exactly once and ran the same tool and options.
 
 use std::collections::{BTreeSet, HashMap};
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use anyhow::{bail, Context as _};
 use serde_json::{json, Value};
+use skill_audit::library::{ComponentKind, ComponentPart, Manifest, Parts, PluginPart, SkillPart};
 use skill_audit::report::json::JSON_VERSION;
 use skill_audit::runner::{Report, Summary};
 use skill_audit::{
     Applicability, Diagnostic, Edit, Fix, Related, Settings, Severity, SourceFile, TextRange,
 };
+use skill_audit::{FailOn, Overrides};
 
 /// Version of the index format.
 pub const INDEX_VERSION: u32 = 1;
+
+fn range_json(r: TextRange) -> Value {
+    json!([r.start(), r.end()])
+}
+
+fn range_of(v: &Value) -> TextRange {
+    let n = |i: usize| v[i].as_u64().unwrap_or(0) as usize;
+    TextRange::new(n(0), n(1).max(n(0)))
+}
+
+fn path_json(p: &Path) -> Value {
+    Value::from(p.to_string_lossy().into_owned())
+}
+
+fn path_of(v: &Value) -> PathBuf {
+    PathBuf::from(v.as_str().unwrap_or_default())
+}
+
+fn words_hex(words: &[u64]) -> String {
+    let mut out = String::with_capacity(words.len() * 16);
+    for w in words {
+        let _ = write!(out, "{w:016x}");
+    }
+    out
+}
+
+fn words_of(v: &Value) -> anyhow::Result<Option<Vec<u64>>> {
+    let Some(s) = v.as_str() else {
+        return Ok(None);
+    };
+    if s.len() % 16 != 0 || !s.is_ascii() {
+        bail!("bad word hashes in index");
+    }
+    (0..s.len() / 16)
+        .map(|i| u64::from_str_radix(&s[i * 16..i * 16 + 16], 16).context("bad word hash"))
+        .collect::<anyhow::Result<Vec<u64>>>()
+        .map(Some)
+}
+
+fn parts_json(parts: &Parts) -> Value {
+    json!({
+        "marketplaces": parts.marketplaces.iter().map(|p| path_json(p)).collect::<Vec<_>>(),
+        "plugins": parts.plugins.iter().map(|p| json!({
+            "root": path_json(&p.root),
+            "root_index": p.root_index,
+            "manifest_path": path_json(&p.manifest_path),
+            "manifest_rel": path_json(&p.manifest_rel),
+            "name": p.name,
+            "name_range": range_json(p.name_range),
+            "manifest": {
+                "name": p.manifest.name.as_ref().map(|(n, r)| json!([n, range_json(*r)])),
+                "author": p.manifest.author,
+                "author_range": p.manifest.author_range.map(range_json),
+                "version": p.manifest.version,
+                "version_range": p.manifest.version_range.map(range_json),
+                "license": p.manifest.license,
+            },
+        })).collect::<Vec<_>>(),
+        "skills": parts.skills.iter().map(|s| json!({
+            "dir": path_json(&s.dir),
+            "root_index": s.root_index,
+            "name": s.name,
+            "range": range_json(s.range),
+            "path": path_json(&s.path),
+            "rel": path_json(&s.rel),
+            "words": s.words.as_deref().map(words_hex),
+        })).collect::<Vec<_>>(),
+        "components": parts.components.iter().map(|c| json!({
+            "kind": c.kind.as_str(),
+            "name": c.name,
+            "path": path_json(&c.path),
+            "rel": path_json(&c.rel),
+            "range": range_json(c.range),
+            "plugin_root": path_json(&c.plugin_root),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+fn parts_of(v: &Value) -> anyhow::Result<Parts> {
+    let list = |k: &str| v[k].as_array().cloned().unwrap_or_default();
+    let opt_str = |x: &Value| x.as_str().map(ToString::to_string);
+    let opt_range = |x: &Value| (!x.is_null()).then(|| range_of(x));
+    let mut parts = Parts {
+        marketplaces: list("marketplaces").iter().map(path_of).collect(),
+        ..Parts::default()
+    };
+    for p in list("plugins") {
+        let m = &p["manifest"];
+        parts.plugins.push(PluginPart {
+            root: path_of(&p["root"]),
+            root_index: p["root_index"].as_u64().unwrap_or(0) as usize,
+            manifest_path: path_of(&p["manifest_path"]),
+            manifest_rel: path_of(&p["manifest_rel"]),
+            name: p["name"].as_str().unwrap_or_default().to_string(),
+            name_range: range_of(&p["name_range"]),
+            manifest: Manifest {
+                name: m["name"].as_array().map(|a| {
+                    (
+                        a[0].as_str().unwrap_or_default().to_string(),
+                        range_of(&a[1]),
+                    )
+                }),
+                author: opt_str(&m["author"]),
+                author_range: opt_range(&m["author_range"]),
+                version: opt_str(&m["version"]),
+                version_range: opt_range(&m["version_range"]),
+                license: opt_str(&m["license"]),
+            },
+        });
+    }
+    for s in list("skills") {
+        parts.skills.push(SkillPart {
+            dir: path_of(&s["dir"]),
+            root_index: s["root_index"].as_u64().unwrap_or(0) as usize,
+            name: s["name"].as_str().unwrap_or_default().to_string(),
+            range: range_of(&s["range"]),
+            path: path_of(&s["path"]),
+            rel: path_of(&s["rel"]),
+            words: words_of(&s["words"])?,
+        });
+    }
+    for c in list("components") {
+        parts.components.push(ComponentPart {
+            kind: match c["kind"].as_str() {
+                Some("agent") => ComponentKind::Agent,
+                Some("command") => ComponentKind::Command,
+                _ => ComponentKind::Skill,
+            },
+            name: c["name"].as_str().unwrap_or_default().to_string(),
+            path: path_of(&c["path"]),
+            rel: path_of(&c["rel"]),
+            range: range_of(&c["range"]),
+            plugin_root: path_of(&c["plugin_root"]),
+        });
+    }
+    Ok(parts)
+}
+
+/// What the shards were run with that changes findings, so the merge resolves the same
+/// settings for the library-level rules.
+pub struct ShardOptions<'a> {
+    pub config: Option<&'a Path>,
+    pub overrides: &'a Overrides,
+    /// A digest of the options (compared between shards).
+    pub digest: &'a str,
+}
 
 /// The index of one shard: what `merge` needs besides the shard's JSON report.
 pub fn index_json(
     report: &Report,
     ws: &skill_audit::workspace::Workspace,
     shard: skill_audit::shard::Shard,
-    options_hash: &str,
+    options: &ShardOptions<'_>,
 ) -> Value {
     let own = skill_audit::shard::Ownership::new(ws, shard);
-    let keys = skill_audit::shard::unit_keys(ws);
-    let lib = ws.library();
-    let skills: Vec<Value> = ws
-        .skills
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| own.files[s.file])
-        .map(|(i, s)| {
-            let c = &lib.skills[i];
-            let words = skill_audit::library::content_words(s).unwrap_or_default();
-            let content = words.iter().fold(0x243f_6a88_85a3_08d3_u64, |h, &w| {
-                skill_audit::library::text::mix(h ^ w).rotate_left(5)
-            });
-            let meta = |k: &str| skill_audit::library::metadata_value(s, k).map(|(v, _)| v);
-            json!({
-                "unit": keys[s.file],
-                "path": skill_audit::source::slash_path(&c.path),
-                "name": c.name,
-                "plugin": c.plugin.map(|p| lib.plugins[p].name.clone()),
-                "content_hash": format!("{content:016x}"),
-                "words": words.len(),
-                "owner": meta("owner"),
-                "department": meta("department"),
-            })
-        })
-        .collect();
+    let parts = Parts::of(ws, &|i| own.files[i], true);
     let s = &report.summary;
+    let o = options.overrides;
     json!({
         "version": INDEX_VERSION,
         "tool": {"name": "skill-audit", "version": skill_audit::VERSION},
         "shard": {"index": shard.index, "count": shard.count},
-        "options": options_hash,
+        "options": options.digest,
+        "settings": {
+            "config": options.config.map(path_json),
+            "profile": o.profile.map(|p| match p {
+                skill_audit::Profile::Agentskills => "agentskills",
+                skill_audit::Profile::ClaudeCode => "claude-code",
+            }),
+            "fail_on": o.fail_on.map(|f| match f {
+                FailOn::Error => "error",
+                FailOn::Warning => "warning",
+                FailOn::Info => "info",
+                FailOn::Never => "never",
+            }),
+            "select": o.select,
+            "ignore": o.ignore,
+            "max_file_size": o.max_file_size,
+        },
+        "root": ws.roots.first().map(|r| path_json(&r.display)),
         "units_total": own.all_units.len(),
         "units_digest": format!("{:016x}", skill_audit::shard::fnv1a(own.all_units.join("\n").as_bytes())),
         "units": own.units,
         "summary": {"files": s.files, "skills": s.skills, "plugins": s.plugins, "marketplaces": s.marketplaces},
         "checked": report.checked.iter().map(|p| skill_audit::source::slash_path(p)).collect::<Vec<_>>(),
-        "skills": skills,
+        "pending_suppressions": report.pending_suppressions.iter().map(|(p, r)| json!([path_json(p), r.start(), r.end()])).collect::<Vec<_>>(),
+        "library": parts_json(&parts),
     })
+}
+
+fn overrides_of(v: &Value) -> anyhow::Result<(Option<PathBuf>, Overrides)> {
+    let strings = |x: &Value| -> Vec<String> {
+        x.as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|s| s.as_str().map(ToString::to_string))
+            .collect()
+    };
+    let overrides = Overrides {
+        profile: match v["profile"].as_str() {
+            Some(p) => {
+                Some(serde_json::from_value(Value::from(p)).context("bad profile in index")?)
+            }
+            None => None,
+        },
+        fail_on: match v["fail_on"].as_str() {
+            Some(f) => {
+                Some(serde_json::from_value(Value::from(f)).context("bad fail-on in index")?)
+            }
+            None => None,
+        },
+        select: (!v["select"].is_null()).then(|| strings(&v["select"])),
+        ignore: strings(&v["ignore"]),
+        max_file_size: v["max_file_size"].as_u64(),
+    };
+    Ok((v["config"].as_str().map(PathBuf::from), overrides))
 }
 
 fn read_json(path: &Path) -> anyhow::Result<Value> {
@@ -93,6 +264,10 @@ struct Sources {
 }
 
 impl Sources {
+    fn try_get(&mut self, path: &Path) -> Option<Arc<SourceFile>> {
+        self.get(path).ok()
+    }
+
     fn get(&mut self, path: &Path) -> anyhow::Result<Arc<SourceFile>> {
         if let Some(s) = self.map.get(path) {
             return Ok(Arc::clone(s));
@@ -256,9 +431,37 @@ pub fn merge(inputs: &[PathBuf], settings: Settings) -> anyhow::Result<Report> {
         );
     }
 
+    let mut all_parts = Vec::new();
+    let mut pending = Vec::new();
+    for (p, ix) in &indexes {
+        all_parts.push(parts_of(&ix["library"]).with_context(|| format!("in {}", p.display()))?);
+        for x in ix["pending_suppressions"].as_array().into_iter().flatten() {
+            let n = |i: usize| x[i].as_u64().unwrap_or(0) as usize;
+            pending.push((path_of(&x[0]), TextRange::new(n(1), n(2))));
+        }
+    }
+    let library = skill_audit::library::Library::assemble(Parts::join(all_parts));
+    let (config, overrides) = overrides_of(&first["settings"])?;
+    let resolver = skill_audit::config::Resolver::new(config.as_deref(), overrides)?;
+    let cwd = std::env::current_dir()?;
+    let abs_of = |p: &Path| cwd.join(p);
+    let root = first["root"]
+        .as_str()
+        .map(|r| abs_of(Path::new(r)))
+        .and_then(|r| r.canonicalize().ok())
+        .context("the audited folder of the shards is not here: run merge where the shards ran")?;
     let mut sources = Sources {
         map: HashMap::new(),
     };
+    let ws = skill_audit::workspace::Workspace::from_library(library);
+    let library_diags = skill_audit::runner::library_findings(
+        &ws,
+        &resolver,
+        &root,
+        &mut |p| sources.try_get(p),
+        &pending,
+        &abs_of,
+    )?;
     let mut diagnostics = Vec::new();
     let mut elapsed = 0u128;
     for (p, r) in &results {
@@ -278,21 +481,15 @@ pub fn merge(inputs: &[PathBuf], settings: Settings) -> anyhow::Result<Report> {
                 .push(diagnostic(d, &mut sources).with_context(|| format!("in {}", p.display()))?);
         }
     }
-    // The single run's order (see `runner::finish`); fingerprints are kept as the shards
-    // computed them (a file's findings are all in one shard).
-    let key = |d: &Diagnostic, s: &HashMap<PathBuf, Arc<SourceFile>>| {
-        let lc = s.get(&d.path).map(|src| src.line_column(d.range.start()));
-        (
-            skill_audit::source::slash_path(&d.path),
-            lc.map_or(0, |l| l.line),
-            lc.map_or(0, |l| l.column),
-            d.code.clone(),
-            d.range,
-            d.message.clone(),
-        )
-    };
+    for d in &library_diags {
+        for r in &d.related {
+            sources.get(&r.path)?;
+        }
+    }
+    diagnostics.extend(library_diags);
+    // The single run's order and fingerprints (see `runner::finish`).
     let map = sources.map;
-    diagnostics.sort_by_cached_key(|d| key(d, &map));
+    skill_audit::runner::finish(&mut diagnostics, &map);
     checked.sort();
     let totals = &first["summary"];
     let n = |k: &str| totals[k].as_u64().unwrap_or(0) as usize;
@@ -309,6 +506,7 @@ pub fn merge(inputs: &[PathBuf], settings: Settings) -> anyhow::Result<Report> {
         sources: map,
         settings: Arc::new(settings),
         checked,
+        pending_suppressions: Vec::new(),
     };
     report.recount();
     Ok(report)
