@@ -1,7 +1,8 @@
 //! The result cache of `check`: a re-run over an unchanged tree prints the stored report
 //! without reading a file.
 //!
-//! One entry per set of audited paths and options (`<dir>/v1/<hash>.json`). It is valid when
+//! One entry per set of audited paths and options (`<dir>/v1/<hash>.entry`: a line of JSON with
+//! the key and the files, then the output verbatim). It is valid when
 //! the tool version, the options (format and everything that changes findings), the contents
 //! of the config files (explicit, and any `skill-audit.toml` above the audited folders), the
 //! day (review-age rules depend on it) and the tree are the same. The tree is compared file by
@@ -17,7 +18,6 @@
 //! folders it audits unless `--fix` is given.
 
 use std::io::Write as _;
-use std::os::unix::fs::MetadataExt as _;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -40,28 +40,14 @@ pub fn default_dir() -> Option<PathBuf> {
         .map(|h| PathBuf::from(h).join(".cache").join("skill-audit"))
 }
 
-/// One file of the tree as the cache sees it.
+/// One file of the tree as the walk saw it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Stamp {
+    abs: PathBuf,
     path: String,
     size: u64,
     mtime_ns: i128,
     ino: u64,
-}
-
-fn stamps(paths: &[PathBuf]) -> Vec<Option<Stamp>> {
-    paths
-        .par_iter()
-        .map(|p| {
-            let m = std::fs::symlink_metadata(p).ok()?;
-            Some(Stamp {
-                path: p.to_string_lossy().into_owned(),
-                size: m.size(),
-                mtime_ns: i128::from(m.mtime()) * 1_000_000_000 + i128::from(m.mtime_nsec()),
-                ino: m.ino(),
-            })
-        })
-        .collect()
 }
 
 fn hex(h: u64) -> String {
@@ -82,8 +68,8 @@ fn now_ns() -> i128 {
 pub struct Cache {
     entry: PathBuf,
     key: String,
-    /// Absolute paths of the audited tree's files, in walk order.
-    files: Vec<PathBuf>,
+    /// The audited tree's files, in walk order.
+    files: Vec<Stamp>,
 }
 
 /// A stored result.
@@ -145,7 +131,13 @@ impl Cache {
                     d.message
                 ));
             }
-            files.extend(walk.files.into_iter().map(|f| f.abs));
+            files.extend(walk.files.into_iter().map(|f| Stamp {
+                path: f.abs.to_string_lossy().into_owned(),
+                abs: f.abs,
+                size: f.size,
+                mtime_ns: f.mtime_ns,
+                ino: f.ino,
+            }));
         }
         let key = hex(fnv1a(material.as_bytes()));
         let roots: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
@@ -153,15 +145,17 @@ impl Cache {
             format!("{}\n{}\n{options}", cwd.display(), roots.join("\n")).as_bytes(),
         ));
         Some(Self {
-            entry: dir.join("v1").join(format!("{name}.json")),
+            entry: dir.join("v1").join(format!("{name}.entry")),
             key,
             files,
         })
     }
 
     /// The stored result, if the entry is valid for the tree as it is now.
+    ///
+    /// An entry is one line of JSON (key, files, exit code) and then the output, verbatim.
     pub fn lookup(&self) -> Option<Hit> {
-        let text = match std::fs::read(&self.entry) {
+        let bytes = match std::fs::read(&self.entry) {
             Ok(t) => t,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
             Err(e) => {
@@ -172,16 +166,23 @@ impl Cache {
                 return None;
             }
         };
-        let Some(v) = serde_json::from_slice::<Value>(&text)
-            .ok()
-            .filter(valid_shape)
-        else {
+        let split = memchr_newline(&bytes);
+        let header = split.and_then(|n| serde_json::from_slice::<Value>(&bytes[..n]).ok());
+        let output = split.and_then(|n| String::from_utf8(bytes[n + 1..].to_vec()).ok());
+        let (Some(v), Some(output)) = (header.filter(valid_shape), output) else {
             eprintln!(
                 "skill-audit: warning: ignoring the corrupt cache entry {} (it will be rewritten)",
                 self.entry.display()
             );
             return None;
         };
+        if v["output_len"].as_u64() != Some(output.len() as u64) {
+            eprintln!(
+                "skill-audit: warning: ignoring the corrupt cache entry {} (it will be rewritten)",
+                self.entry.display()
+            );
+            return None;
+        }
         if v["key"].as_str() != Some(self.key.as_str()) {
             return None;
         }
@@ -192,34 +193,27 @@ impl Cache {
         let written = v["written_ns"]
             .as_str()
             .and_then(|s| s.parse::<i128>().ok())?;
-        let now = stamps(&self.files);
-        let ok = stored
-            .par_iter()
-            .zip(now.par_iter())
-            .zip(self.files.par_iter())
-            .all(|((s, n), path)| {
-                let Some(n) = n else { return false };
-                let [p, size, mtime, ino, hash] = s.as_array().map(Vec::as_slice).unwrap_or(&[])
-                else {
-                    return false;
-                };
-                if p.as_str() != Some(n.path.as_str()) {
-                    return false;
-                }
-                let mtime: Option<i128> = mtime.as_str().and_then(|m| m.parse().ok());
-                let same_stamp = size.as_u64() == Some(n.size)
-                    && mtime == Some(n.mtime_ns)
-                    && ino.as_u64() == Some(n.ino)
-                    && n.mtime_ns < written - 2_000_000_000;
-                same_stamp
-                    || std::fs::read(path)
-                        .is_ok_and(|b| hash.as_str() == Some(content_hash(&b).as_str()))
-            });
+        let ok = stored.par_iter().zip(self.files.par_iter()).all(|(s, n)| {
+            let [p, size, mtime, ino, hash] = s.as_array().map(Vec::as_slice).unwrap_or(&[]) else {
+                return false;
+            };
+            if p.as_str() != Some(n.path.as_str()) {
+                return false;
+            }
+            let mtime: Option<i128> = mtime.as_str().and_then(|m| m.parse().ok());
+            let same_stamp = size.as_u64() == Some(n.size)
+                && mtime == Some(n.mtime_ns)
+                && ino.as_u64() == Some(n.ino)
+                && n.mtime_ns < written - 2_000_000_000;
+            same_stamp
+                || std::fs::read(&n.abs)
+                    .is_ok_and(|b| hash.as_str() == Some(content_hash(&b).as_str()))
+        });
         if !ok {
             return None;
         }
         Some(Hit {
-            output: v["output"].as_str()?.to_string(),
+            output,
             exit: u8::try_from(v["exit"].as_u64()?).ok()?,
         })
     }
@@ -228,7 +222,6 @@ impl Cache {
     /// entry. Failures only warn.
     pub fn store(&self, ws: &skill_audit::workspace::Workspace, output: &str, exit: u8) {
         let written = now_ns();
-        let now = stamps(&self.files);
         let by_abs: std::collections::HashMap<&Path, &skill_audit::workspace::WsFile> = ws
             .files
             .iter()
@@ -237,17 +230,15 @@ impl Cache {
         let files: Option<Vec<Value>> = self
             .files
             .par_iter()
-            .zip(now.par_iter())
-            .map(|(abs, st)| {
-                let st = st.as_ref()?;
+            .map(|st| {
                 // Hash what the run read; the raw bytes when the text was not kept as is.
-                let hash = match by_abs.get(abs.as_path()).and_then(|f| f.source.as_ref()) {
+                let hash = match by_abs.get(st.abs.as_path()).and_then(|f| f.source.as_ref()) {
                     Some(src)
                         if src.invalid_utf8_at.is_none() && src.text.len() as u64 == st.size =>
                     {
                         content_hash(src.text.as_bytes())
                     }
-                    _ => content_hash(&std::fs::read(abs).ok()?),
+                    _ => content_hash(&std::fs::read(&st.abs).ok()?),
                 };
                 Some(json!([
                     st.path,
@@ -266,10 +257,10 @@ impl Cache {
             "key": self.key,
             "written_ns": written.to_string(),
             "exit": exit,
-            "output": output,
+            "output_len": output.len(),
             "files": files,
         });
-        if let Err(e) = self.write(&v) {
+        if let Err(e) = self.write(&v, output) {
             eprintln!(
                 "skill-audit: warning: cannot write the cache entry {}: {e}",
                 self.entry.display()
@@ -277,7 +268,7 @@ impl Cache {
         }
     }
 
-    fn write(&self, v: &Value) -> std::io::Result<()> {
+    fn write(&self, v: &Value, output: &str) -> std::io::Result<()> {
         let dir = self.entry.parent().unwrap_or(Path::new("."));
         std::fs::create_dir_all(dir)?;
         let top = dir.parent().unwrap_or(dir);
@@ -303,7 +294,10 @@ impl Cache {
         ));
         let result = (|| {
             let mut f = std::fs::File::create(&tmp)?;
-            f.write_all(serde_json::to_string(v).unwrap_or_default().as_bytes())?;
+            let mut header = serde_json::to_vec(v).unwrap_or_default();
+            header.push(b'\n');
+            f.write_all(&header)?;
+            f.write_all(output.as_bytes())?;
             f.sync_all().ok();
             std::fs::rename(&tmp, &self.entry)
         })();
@@ -314,10 +308,14 @@ impl Cache {
     }
 }
 
+fn memchr_newline(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == b'\n')
+}
+
 fn valid_shape(v: &Value) -> bool {
     v["version"].as_u64() == Some(ENTRY_VERSION)
         && v["key"].is_string()
-        && v["output"].is_string()
+        && v["output_len"].is_u64()
         && v["exit"].is_u64()
         && v["written_ns"].is_string()
         && v["files"].is_array()
