@@ -168,8 +168,25 @@ impl Cache {
         };
         let split = memchr_newline(&bytes);
         let header = split.and_then(|n| serde_json::from_slice::<Value>(&bytes[..n]).ok());
-        let output = split.and_then(|n| String::from_utf8(bytes[n + 1..].to_vec()).ok());
-        let (Some(v), Some(output)) = (header.filter(valid_shape), output) else {
+        let (Some(v), Some(n)) = (header.filter(valid_shape), split) else {
+            eprintln!(
+                "skill-audit: warning: ignoring the corrupt cache entry {} (it will be rewritten)",
+                self.entry.display()
+            );
+            return None;
+        };
+        // Then one line per file, then the output.
+        let files_len =
+            usize::try_from(v["files_len"].as_u64().unwrap_or(u64::MAX)).unwrap_or(usize::MAX);
+        let body = &bytes[n + 1..];
+        let (files_text, rest) = if files_len <= body.len() {
+            body.split_at(files_len)
+        } else {
+            (&body[..0], &body[..0])
+        };
+        let files_text = std::str::from_utf8(files_text).ok();
+        let output = std::str::from_utf8(rest).ok();
+        let (Some(files_text), Some(output)) = (files_text, output) else {
             eprintln!(
                 "skill-audit: warning: ignoring the corrupt cache entry {} (it will be rewritten)",
                 self.entry.display()
@@ -186,34 +203,38 @@ impl Cache {
         if v["key"].as_str() != Some(self.key.as_str()) {
             return None;
         }
-        let stored = v["files"].as_array()?;
+        let stored: Vec<&str> = files_text.lines().collect();
         if stored.len() != self.files.len() {
             return None;
         }
         let written = v["written_ns"]
             .as_str()
             .and_then(|s| s.parse::<i128>().ok())?;
-        let ok = stored.par_iter().zip(self.files.par_iter()).all(|(s, n)| {
-            let [p, size, mtime, ino, hash] = s.as_array().map(Vec::as_slice).unwrap_or(&[]) else {
-                return false;
-            };
-            if p.as_str() != Some(n.path.as_str()) {
-                return false;
-            }
-            let mtime: Option<i128> = mtime.as_str().and_then(|m| m.parse().ok());
-            let same_stamp = size.as_u64() == Some(n.size)
-                && mtime == Some(n.mtime_ns)
-                && ino.as_u64() == Some(n.ino)
-                && n.mtime_ns < written - 2_000_000_000;
-            same_stamp
-                || std::fs::read(&n.abs)
-                    .is_ok_and(|b| hash.as_str() == Some(content_hash(&b).as_str()))
-        });
+        let ok = stored
+            .par_iter()
+            .zip(self.files.par_iter())
+            .all(|(line, n)| {
+                // hash size mtime ino path (the path last: it may hold spaces)
+                let mut it = line.splitn(5, ' ');
+                let (Some(hash), Some(size), Some(mtime), Some(ino), Some(p)) =
+                    (it.next(), it.next(), it.next(), it.next(), it.next())
+                else {
+                    return false;
+                };
+                if p != n.path {
+                    return false;
+                }
+                let same_stamp = size.parse::<u64>().ok() == Some(n.size)
+                    && mtime.parse::<i128>().ok() == Some(n.mtime_ns)
+                    && ino.parse::<u64>().ok() == Some(n.ino)
+                    && n.mtime_ns < written - 2_000_000_000;
+                same_stamp || std::fs::read(&n.abs).is_ok_and(|b| hash == content_hash(&b))
+            });
         if !ok {
             return None;
         }
         Some(Hit {
-            output,
+            output: output.to_string(),
             exit: u8::try_from(v["exit"].as_u64()?).ok()?,
         })
     }
@@ -227,7 +248,7 @@ impl Cache {
             .iter()
             .map(|f| (f.entry.abs.as_path(), f))
             .collect();
-        let files: Option<Vec<Value>> = self
+        let files: Option<Vec<String>> = self
             .files
             .par_iter()
             .map(|st| {
@@ -240,27 +261,28 @@ impl Cache {
                     }
                     _ => content_hash(&std::fs::read(&st.abs).ok()?),
                 };
-                Some(json!([
-                    st.path,
-                    st.size,
-                    st.mtime_ns.to_string(),
-                    st.ino,
-                    hash
-                ]))
+                // A path with a line break cannot be stored in this format: do not cache.
+                (!st.path.contains(['\n', '\r'])).then(|| {
+                    format!(
+                        "{hash} {} {} {} {}\n",
+                        st.size, st.mtime_ns, st.ino, st.path
+                    )
+                })
             })
             .collect();
         let Some(files) = files else {
-            return; // a file vanished during the run: do not cache
+            return; // a file vanished during the run, or a path cannot be stored
         };
+        let files = files.concat();
         let v = json!({
             "version": ENTRY_VERSION,
             "key": self.key,
             "written_ns": written.to_string(),
             "exit": exit,
             "output_len": output.len(),
-            "files": files,
+            "files_len": files.len(),
         });
-        if let Err(e) = self.write(&v, output) {
+        if let Err(e) = self.write(&v, &files, output) {
             eprintln!(
                 "skill-audit: warning: cannot write the cache entry {}: {e}",
                 self.entry.display()
@@ -268,7 +290,7 @@ impl Cache {
         }
     }
 
-    fn write(&self, v: &Value, output: &str) -> std::io::Result<()> {
+    fn write(&self, v: &Value, files: &str, output: &str) -> std::io::Result<()> {
         let dir = self.entry.parent().unwrap_or(Path::new("."));
         std::fs::create_dir_all(dir)?;
         let top = dir.parent().unwrap_or(dir);
@@ -297,6 +319,7 @@ impl Cache {
             let mut header = serde_json::to_vec(v).unwrap_or_default();
             header.push(b'\n');
             f.write_all(&header)?;
+            f.write_all(files.as_bytes())?;
             f.write_all(output.as_bytes())?;
             f.sync_all().ok();
             std::fs::rename(&tmp, &self.entry)
@@ -318,5 +341,5 @@ fn valid_shape(v: &Value) -> bool {
         && v["output_len"].is_u64()
         && v["exit"].is_u64()
         && v["written_ns"].is_string()
-        && v["files"].is_array()
+        && v["files_len"].is_u64()
 }

@@ -394,6 +394,8 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         && !args.diff
         && args.write_baseline.is_none()
         && args.emit_index.is_none();
+    let timings = std::env::var_os("SKILL_AUDIT_TIMINGS").is_some();
+    let opened = std::time::Instant::now();
     let cache = if cacheable {
         args.cache_dir
             .clone()
@@ -409,10 +411,19 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     } else {
         None
     };
-    let timings = std::env::var_os("SKILL_AUDIT_TIMINGS").is_some();
+    if timings && cache.is_some() {
+        eprintln!(
+            "timing: cache walk {:>8.1} ms",
+            opened.elapsed().as_secs_f64() * 1e3
+        );
+    }
+    let looked = std::time::Instant::now();
     if let Some(hit) = cache.as_ref().and_then(cache::Cache::lookup) {
         if timings {
-            eprintln!("timing: cache hit");
+            eprintln!(
+                "timing: cache hit  {:>8.1} ms",
+                looked.elapsed().as_secs_f64() * 1e3
+            );
         }
         write_out(args.output.as_ref(), &hit.output)?;
         return Ok(ExitCode::from(hit.exit));
