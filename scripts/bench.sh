@@ -5,6 +5,8 @@
 #
 # Builds the release binary, warms the page cache, then times (median of $RUNS runs, default 5):
 #   find DIR -type f | wc -l                                   (walk floor: list every file)
+#   find DIR -type f -printf '%s %T@ %i\n' | wc -l            (stat floor: list every file with
+#                                                               its size, time and inode)
 #   find DIR -type f -print0 | xargs -0 cat > /dev/null        (read floor: read every file once,
 #                                                               one thread)
 #   skill-audit check DIR --format json --fail-on never --no-cache
@@ -47,6 +49,7 @@ echo "== load before: $(uptime)"
 # name -> command (run with bash -c)
 declare -a NAMES CMDS
 NAMES+=("walk-floor"); CMDS+=("find '$DIR' -type f | wc -l > /dev/null")
+NAMES+=("stat-floor"); CMDS+=("find '$DIR' -type f -printf '%s %T@ %i\\n' | wc -l > /dev/null")
 NAMES+=("read-floor"); CMDS+=("find '$DIR' -type f -print0 | xargs -0 cat > /dev/null")
 NAMES+=("skill-audit"); CMDS+=("'$SA' check '$DIR' --format json --fail-on never --no-cache > /dev/null")
 NAMES+=("skill-audit-no-CR"); CMDS+=("'$SA' check '$DIR' --ignore CR --format json --fail-on never --no-cache > /dev/null")
@@ -108,8 +111,8 @@ for i in "${!NAMES[@]}"; do
   rss=$(peak_rss "${CMDS[$i]}")
   printf '%-20s %9s ms %12s %12s\n' "$name" "$ms" "$ratio" "$rss"
 done
-awk -v a="${MEDIAN_MS[skill-audit-cached]}" -v b="${MEDIAN_MS[walk-floor]}" \
-  'BEGIN { if (b > 0) printf "\ncached re-run: %.2fx the walk floor\n", a / b }'
+awk -v a="${MEDIAN_MS[skill-audit-cached]}" -v b="${MEDIAN_MS[walk-floor]}" -v c="${MEDIAN_MS[stat-floor]}" \
+  'BEGIN { if (b > 0 && c > 0) printf "\ncached re-run: %.2fx the walk floor, %.2fx the stat floor\n", a / b, a / c }'
 echo "== load after: $(uptime)"
 if [[ -n "${MEDIAN_MS[agnix]:-}" ]]; then
   awk -v a="${MEDIAN_MS[agnix]}" -v b="${MEDIAN_MS[skill-audit]}" \

@@ -40,6 +40,48 @@ pub fn default_dir() -> Option<PathBuf> {
         .map(|h| PathBuf::from(h).join(".cache").join("skill-audit"))
 }
 
+/// Every entry under `dir` but folders and `.git`, with its `lstat` stamp: a superset of what
+/// a run audits (ignored files are listed too, so a change to what `.gitignore` hides only
+/// makes a needless miss). Reading folders and `stat`-ing entries relative to them, in
+/// parallel, keeps this close to the cost of `find`. An unreadable folder is an entry too.
+fn tree(dir: &Path) -> Vec<Stamp> {
+    let mut files = Vec::new();
+    let mut dirs = Vec::new();
+    match std::fs::read_dir(dir) {
+        Err(e) => files.push(Stamp {
+            abs: dir.to_path_buf(),
+            path: format!("{} (unreadable: {e})", dir.display()),
+            size: u64::MAX,
+            mtime_ns: 0,
+            ino: 0,
+        }),
+        Ok(entries) => {
+            for e in entries.flatten() {
+                if e.file_name() == ".git" {
+                    continue;
+                }
+                let Ok(ft) = e.file_type() else { continue };
+                if ft.is_dir() {
+                    dirs.push(e.path());
+                } else if let Ok(m) = e.metadata() {
+                    let (mtime_ns, ino) = skill_audit::discovery::stamp(&m);
+                    let abs = e.path();
+                    files.push(Stamp {
+                        path: abs.to_string_lossy().into_owned(),
+                        abs,
+                        size: m.len(),
+                        mtime_ns,
+                        ino,
+                    });
+                }
+            }
+        }
+    }
+    let below: Vec<Vec<Stamp>> = dirs.par_iter().map(|d| tree(d)).collect();
+    files.extend(below.into_iter().flatten());
+    files
+}
+
 /// One file of the tree as the walk saw it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Stamp {
@@ -82,7 +124,7 @@ impl Cache {
     /// Prepare the cache for `paths` audited with `options` (a canonical description of every
     /// option that changes the output). `None` when the paths cannot be walked (the run then
     /// reports that itself).
-    pub fn open(dir: &Path, paths: &[PathBuf], options: &str, threads: usize) -> Option<Self> {
+    pub fn open(dir: &Path, paths: &[PathBuf], options: &str) -> Option<Self> {
         let mut material = String::new();
         material.push_str(skill_audit::VERSION);
         material.push('\n');
@@ -109,10 +151,10 @@ impl Cache {
                     .filter(|q| !q.as_os_str().is_empty())
                     .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
             };
-            let walk = skill_audit::discovery::walk(&root, &root, threads).ok()?;
-            material.push_str(&format!("root {} {}\n", p.display(), walk.root.display()));
+            let root = root.canonicalize().ok()?;
+            material.push_str(&format!("root {} {}\n", p.display(), root.display()));
             // Config files above the root apply too.
-            for a in walk.root.ancestors().skip(1) {
+            for a in root.ancestors().skip(1) {
                 for name in ["skill-audit.toml", ".skill-audit.toml"] {
                     if let Ok(text) = std::fs::read(a.join(name)) {
                         material.push_str(&format!(
@@ -123,21 +165,9 @@ impl Cache {
                     }
                 }
             }
-            for d in &walk.problems {
-                material.push_str(&format!(
-                    "problem {} {} {}\n",
-                    d.code,
-                    d.path.display(),
-                    d.message
-                ));
-            }
-            files.extend(walk.files.into_iter().map(|f| Stamp {
-                path: f.abs.to_string_lossy().into_owned(),
-                abs: f.abs,
-                size: f.size,
-                mtime_ns: f.mtime_ns,
-                ino: f.ino,
-            }));
+            let mut found = tree(&root);
+            found.sort_by(|a, b| a.path.cmp(&b.path));
+            files.extend(found);
         }
         let key = hex(fnv1a(material.as_bytes()));
         let roots: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
@@ -228,7 +258,9 @@ impl Cache {
                     && mtime.parse::<i128>().ok() == Some(n.mtime_ns)
                     && ino.parse::<u64>().ok() == Some(n.ino)
                     && n.mtime_ns < written - 2_000_000_000;
-                same_stamp || std::fs::read(&n.abs).is_ok_and(|b| hash == content_hash(&b))
+                same_stamp
+                    || (hash != "-"
+                        && std::fs::read(&n.abs).is_ok_and(|b| hash == content_hash(&b)))
             });
         if !ok {
             return None;
@@ -259,7 +291,8 @@ impl Cache {
                     {
                         content_hash(src.text.as_bytes())
                     }
-                    _ => content_hash(&std::fs::read(&st.abs).ok()?),
+                    // Not audited (ignored, binary, too large): only its stamp counts.
+                    _ => "-".to_string(),
                 };
                 // A path with a line break cannot be stored in this format: do not cache.
                 (!st.path.contains(['\n', '\r'])).then(|| {

@@ -400,14 +400,7 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         args.cache_dir
             .clone()
             .or_else(cache::default_dir)
-            .and_then(|dir| {
-                cache::Cache::open(
-                    &dir,
-                    &args.paths,
-                    &cache_options(&args, color),
-                    args.threads,
-                )
-            })
+            .and_then(|dir| cache::Cache::open(&dir, &args.paths, &cache_options(&args, color)))
     } else {
         None
     };
