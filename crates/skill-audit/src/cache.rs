@@ -17,6 +17,7 @@
 //! `$XDG_CACHE_HOME/skill-audit`, else `~/.cache/skill-audit`): `check` never writes into the
 //! folders it audits unless `--fix` is given.
 
+use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -114,10 +115,17 @@ pub struct Cache {
     files: Vec<Stamp>,
 }
 
-/// A stored result.
+/// A stored result: the entry's bytes, the output being `bytes[start..]` (valid UTF-8).
 pub struct Hit {
-    pub output: String,
+    bytes: Vec<u8>,
+    start: usize,
     pub exit: u8,
+}
+
+impl Hit {
+    pub fn output(&self) -> &str {
+        std::str::from_utf8(&self.bytes[self.start..]).unwrap_or_default()
+    }
 }
 
 impl Cache {
@@ -133,9 +141,9 @@ impl Cache {
         let days = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_secs() / 86_400);
-        material.push_str(&format!("day {days}\n"));
+        let _ = writeln!(material, "day {days}");
         let cwd = std::env::current_dir().ok()?;
-        material.push_str(&format!("cwd {}\n", cwd.display()));
+        let _ = writeln!(material, "cwd {}", cwd.display());
         let mut files = Vec::new();
         let paths: Vec<PathBuf> = if paths.is_empty() {
             vec![PathBuf::from(".")]
@@ -152,16 +160,17 @@ impl Cache {
                     .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
             };
             let root = root.canonicalize().ok()?;
-            material.push_str(&format!("root {} {}\n", p.display(), root.display()));
+            let _ = writeln!(material, "root {} {}", p.display(), root.display());
             // Config files above the root apply too.
             for a in root.ancestors().skip(1) {
                 for name in ["skill-audit.toml", ".skill-audit.toml"] {
                     if let Ok(text) = std::fs::read(a.join(name)) {
-                        material.push_str(&format!(
-                            "config {} {}\n",
+                        let _ = writeln!(
+                            material,
+                            "config {} {}",
                             a.join(name).display(),
                             content_hash(&text)
-                        ));
+                        );
                     }
                 }
             }
@@ -216,6 +225,7 @@ impl Cache {
         };
         let files_text = std::str::from_utf8(files_text).ok();
         let output = std::str::from_utf8(rest).ok();
+        let start = n + 1 + files_len.min(body.len());
         let (Some(files_text), Some(output)) = (files_text, output) else {
             eprintln!(
                 "skill-audit: warning: ignoring the corrupt cache entry {} (it will be rewritten)",
@@ -265,10 +275,9 @@ impl Cache {
         if !ok {
             return None;
         }
-        Some(Hit {
-            output: output.to_string(),
-            exit: u8::try_from(v["exit"].as_u64()?).ok()?,
-        })
+        let exit = u8::try_from(v["exit"].as_u64()?).ok()?;
+        drop(stored);
+        Some(Hit { bytes, start, exit })
     }
 
     /// Store a result: written to a temporary file in the same folder, then renamed over the

@@ -319,7 +319,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             write_out(output.as_ref(), &text)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Merge(args) => run_merge(args),
+        Command::Merge(args) => run_merge(&args),
         Command::Server => {
             skill_audit_lsp::run_stdio().map_err(|e| anyhow::anyhow!("language server: {e}"))?;
             Ok(ExitCode::SUCCESS)
@@ -349,6 +349,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
+#[allow(clippy::needless_pass_by_value)]
 fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     let overrides = Overrides {
         profile: args.profile.map(|p| match p {
@@ -418,7 +419,7 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
                 looked.elapsed().as_secs_f64() * 1e3
             );
         }
-        write_out(args.output.as_ref(), &hit.output)?;
+        write_out(args.output.as_ref(), hit.output())?;
         return Ok(ExitCode::from(hit.exit));
     }
     if timings && cache.is_some() {
@@ -536,8 +537,8 @@ fn cache_options(args: &CheckArgs, color: bool) -> String {
 /// the index file and the output format.
 fn options_key(args: &CheckArgs, color: bool, for_index: bool) -> String {
     let mut out = String::new();
-    let mut argv = std::env::args().skip(1).peekable();
-    while let Some(a) = argv.next() {
+    let mut command_line = std::env::args().skip(1).peekable();
+    while let Some(a) = command_line.next() {
         let (name, inline) = match a.split_once('=') {
             Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
             _ => (a.clone(), None),
@@ -546,13 +547,13 @@ fn options_key(args: &CheckArgs, color: bool, for_index: bool) -> String {
             "--no-cache" => continue,
             "--cache-dir" | "-o" | "--output" | "-j" | "--jobs" | "--threads" => {
                 if inline.is_none() {
-                    argv.next();
+                    command_line.next();
                 }
                 continue;
             }
             "--shard" | "--emit-index" | "--format" | "--color" if for_index => {
                 if inline.is_none() {
-                    argv.next();
+                    command_line.next();
                 }
                 continue;
             }
@@ -601,7 +602,7 @@ fn render(
     }
 }
 
-fn run_merge(args: MergeArgs) -> anyhow::Result<ExitCode> {
+fn run_merge(args: &MergeArgs) -> anyhow::Result<ExitCode> {
     let settings = skill_audit::Settings {
         fail_on: match args.fail_on {
             FailOnArg::Error => FailOn::Error,

@@ -317,10 +317,10 @@ fn diagnostic(v: &Value, sources: &mut Sources) -> anyhow::Result<Diagnostic> {
     }
     for r in v["related"].as_array().into_iter().flatten() {
         let rpath = PathBuf::from(r["path"].as_str().unwrap_or_default());
-        let rrange = sources.range(&rpath, &r["range"])?;
+        let related_range = sources.range(&rpath, &r["range"])?;
         d.related.push(Related {
             path: rpath,
-            range: rrange,
+            range: related_range,
             message: r["message"].as_str().unwrap_or_default().to_string(),
         });
     }
