@@ -5,9 +5,10 @@
 //! the key and the files, then the output verbatim). It is valid when
 //! the tool version, the options (format and everything that changes findings), the contents
 //! of the config files (explicit, and any `skill-audit.toml` above the audited folders), the
-//! day (review-age rules depend on it) and the tree are the same. The tree is compared file by
-//! file: same list of paths, and for each file the same size, modification time and inode, or
-//! else the same content hash (the file is then read and hashed; a touched but unchanged file
+//! day (review-age rules depend on it) and the tree are the same. The tree is listed by the
+//! cache itself (ignored files included, so nothing the run could see is missed) and compared
+//! file by file: same list of paths, and for each file the same size, modification time and
+//! inode, or else the same content hash (the file is then read and hashed; a touched but unchanged file
 //! is still a hit). Files modified within two seconds of the entry being written are always
 //! re-hashed (their timestamp cannot prove they did not change again in the same tick).
 //!
@@ -46,6 +47,22 @@ pub fn default_dir() -> Option<PathBuf> {
 /// makes a needless miss). Reading folders and `stat`-ing entries relative to them, in
 /// parallel, keeps this close to the cost of `find`. An unreadable folder is an entry too.
 fn tree(dir: &Path) -> Vec<Stamp> {
+    // Level by level (no recursion: folders may nest thousands deep), each level in parallel.
+    let mut files = Vec::new();
+    let mut level = vec![dir.to_path_buf()];
+    while !level.is_empty() {
+        let read: Vec<(Vec<Stamp>, Vec<PathBuf>)> = level.par_iter().map(|d| list(d)).collect();
+        level = Vec::new();
+        for (f, d) in read {
+            files.extend(f);
+            level.extend(d);
+        }
+    }
+    files
+}
+
+/// The files (with stamps) and sub-folders of one folder.
+fn list(dir: &Path) -> (Vec<Stamp>, Vec<PathBuf>) {
     let mut files = Vec::new();
     let mut dirs = Vec::new();
     match std::fs::read_dir(dir) {
@@ -78,9 +95,7 @@ fn tree(dir: &Path) -> Vec<Stamp> {
             }
         }
     }
-    let below: Vec<Vec<Stamp>> = dirs.par_iter().map(|d| tree(d)).collect();
-    files.extend(below.into_iter().flatten());
-    files
+    (files, dirs)
 }
 
 /// One file of the tree as the walk saw it.
