@@ -146,6 +146,9 @@ struct MergeArgs {
     /// Print counts per rule code instead of the findings.
     #[arg(long)]
     statistics: bool,
+    /// Report only findings not in this baseline file (give the shards the same one).
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -612,7 +615,12 @@ fn run_merge(args: &MergeArgs) -> anyhow::Result<ExitCode> {
         },
         ..skill_audit::Settings::default()
     };
-    let report = merge::merge(&args.inputs, settings)?;
+    let mut report = merge::merge(&args.inputs, settings)?;
+    if let Some(path) = &args.baseline {
+        let baseline =
+            skill_audit::baseline::Baseline::load(path).map_err(|e| anyhow::anyhow!(e))?;
+        baseline.filter(&mut report);
+    }
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
