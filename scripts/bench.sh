@@ -4,12 +4,19 @@
 #   scripts/bench.sh [DIR]        DIR defaults to ../shared/corpus (or /work/shared/corpus)
 #
 # Builds the release binary, warms the page cache, then times (median of $RUNS runs, default 5):
-#   skill-audit check DIR --format json --fail-on never
-#   skill-audit check DIR --ignore CR ...                     (the cost of the credential scan)
-#   find DIR -type f -print0 | xargs -0 cat > /dev/null        (the cost of reading every file)
+#   find DIR -type f | wc -l                                   (walk floor: list every file)
+#   find DIR -type f -printf '%s %T@ %i\n' | wc -l            (stat floor: list every file with
+#                                                               its size, time and inode)
+#   find DIR -type f -print0 | xargs -0 cat > /dev/null        (read floor: read every file once,
+#                                                               one thread)
+#   skill-audit check DIR --format json --fail-on never --no-cache
+#   skill-audit check DIR --ignore CR ... --no-cache           (the cost of the credential scan)
+#   skill-audit check DIR ... with a warm result cache         (unchanged re-run)
 #   agnix DIR --format json --max-files 0                      (if $AGNIX or
 #                                                               /work/peers/agnix/bin/agnix exists)
-# and prints medians, ratios and peak RSS (with /usr/bin/time -v when available).
+# and prints medians, ratios to the read floor and peak RSS (with /usr/bin/time -v when
+# available), plus the machine's load average before and after (the figures are only
+# comparable on a quiet machine).
 # Uses hyperfine when installed. Not run by the test suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,11 +42,18 @@ files=$(find "$DIR" -type f | wc -l)
 bytes=$(du -sb "$DIR" | cut -f1)
 echo "== corpus: $DIR ($files files, $((bytes / 1024 / 1024)) MB), $(nproc) cores, $RUNS runs each"
 
+CACHE=$(mktemp -d)
+trap 'rm -rf "$CACHE"' EXIT
+echo "== load before: $(uptime)"
+
 # name -> command (run with bash -c)
 declare -a NAMES CMDS
+NAMES+=("walk-floor"); CMDS+=("find '$DIR' -type f | wc -l > /dev/null")
+NAMES+=("stat-floor"); CMDS+=("find '$DIR' -type f -printf '%s %T@ %i\\n' | wc -l > /dev/null")
 NAMES+=("read-floor"); CMDS+=("find '$DIR' -type f -print0 | xargs -0 cat > /dev/null")
-NAMES+=("skill-audit"); CMDS+=("'$SA' check '$DIR' --format json --fail-on never > /dev/null")
-NAMES+=("skill-audit-no-CR"); CMDS+=("'$SA' check '$DIR' --ignore CR --format json --fail-on never > /dev/null")
+NAMES+=("skill-audit"); CMDS+=("'$SA' check '$DIR' --format json --fail-on never --no-cache > /dev/null")
+NAMES+=("skill-audit-no-CR"); CMDS+=("'$SA' check '$DIR' --ignore CR --format json --fail-on never --no-cache > /dev/null")
+NAMES+=("skill-audit-cached"); CMDS+=("'$SA' check '$DIR' --format json --fail-on never --cache-dir '$CACHE' > /dev/null")
 if [[ -n "$AG" ]]; then
   NAMES+=("agnix"); CMDS+=("'$AG' '$DIR' --format json --max-files 0 > /dev/null 2>&1 || true")
 fi
@@ -88,15 +102,18 @@ peak_rss() { # command -> peak RSS in MB, or "n/a"
 }
 
 echo
-printf '%-12s %12s %12s %12s\n' "tool" "median" "vs floor" "peak RSS"
+printf '%-20s %12s %12s %12s\n' "tool" "median" "vs read" "peak RSS"
 floor=${MEDIAN_MS[read-floor]}
 for i in "${!NAMES[@]}"; do
   name=${NAMES[$i]}
   ms=${MEDIAN_MS[$name]}
   ratio=$(awk -v a="$ms" -v b="$floor" 'BEGIN { if (b > 0) printf "%.1fx", a / b; else print "-" }')
   rss=$(peak_rss "${CMDS[$i]}")
-  printf '%-12s %9s ms %12s %12s\n' "$name" "$ms" "$ratio" "$rss"
+  printf '%-20s %9s ms %12s %12s\n' "$name" "$ms" "$ratio" "$rss"
 done
+awk -v a="${MEDIAN_MS[skill-audit-cached]}" -v b="${MEDIAN_MS[walk-floor]}" -v c="${MEDIAN_MS[stat-floor]}" \
+  'BEGIN { if (b > 0 && c > 0) printf "\ncached re-run: %.2fx the walk floor, %.2fx the stat floor\n", a / b, a / c }'
+echo "== load after: $(uptime)"
 if [[ -n "${MEDIAN_MS[agnix]:-}" ]]; then
   awk -v a="${MEDIAN_MS[agnix]}" -v b="${MEDIAN_MS[skill-audit]}" \
     'BEGIN { if (b > 0) printf "\nskill-audit is %.1fx faster than agnix on this folder\n", a / b }'

@@ -57,6 +57,7 @@ fn action(paths: &str, fail_on: &str, extra: &[(&str, &str)]) -> Run {
     let sarif = dir.path().join("results/skill-audit.sarif");
     let mut cmd = Command::new("bash");
     cmd.arg(root().join("scripts/action-run.sh"))
+        .env("SKILL_AUDIT_NO_CACHE", "1")
         .current_dir(root())
         .env("SKILL_AUDIT", env!("CARGO_BIN_EXE_skill-audit"))
         .env("INPUT_PATHS", paths)

@@ -26,6 +26,7 @@ fn root() -> PathBuf {
 fn command(args: &[&str], cwd: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_skill-audit"));
     cmd.args(args)
+        .env("SKILL_AUDIT_NO_CACHE", "1")
         .current_dir(cwd)
         .env_remove("NO_COLOR")
         .env_remove("CLICOLOR_FORCE")

@@ -16,6 +16,7 @@ use skill_audit_patterns::template::expand_template;
 
 fn skill_audit(args: &[&str], cwd: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_skill-audit"))
+        .env("SKILL_AUDIT_NO_CACHE", "1")
         .args(args)
         .current_dir(cwd)
         .stdin(Stdio::null())

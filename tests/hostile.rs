@@ -7,6 +7,7 @@ use std::process::{Command, Output};
 
 fn skill_audit(args: &[&str], cwd: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_skill-audit"))
+        .env("SKILL_AUDIT_NO_CACHE", "1")
         .args(args)
         .current_dir(cwd)
         .output()
@@ -552,6 +553,7 @@ fn memory_stays_bounded_on_hostile_trees() {
     )
     .unwrap();
     let out = Command::new(time)
+        .env("SKILL_AUDIT_NO_CACHE", "1")
         .args(["-f", "peak-rss-kb=%M"])
         .arg(env!("CARGO_BIN_EXE_skill-audit"))
         .args(["check", ".", "--format", "json"])

@@ -263,6 +263,7 @@ near-threshold = 0.8
     );
 
     let out = Command::new(env!("CARGO_BIN_EXE_skill-audit"))
+        .env("SKILL_AUDIT_NO_CACHE", "1")
         .args(["check", ".", "--format", "json", "--fail-on", "never"])
         .current_dir(root)
         .env("SKILL_AUDIT_TODAY", "2026-11-23")

@@ -46,6 +46,7 @@ fn read_message(r: &mut impl BufRead) -> Option<Value> {
 impl Client {
     fn start(root: &Path, init_options: Value) -> Self {
         let mut child = Command::new(env!("CARGO_BIN_EXE_skill-audit"))
+            .env("SKILL_AUDIT_NO_CACHE", "1")
             .arg("server")
             .current_dir(root)
             .stdin(Stdio::piped())

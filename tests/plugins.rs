@@ -90,6 +90,7 @@ fn build(root: &Path) {
 
 fn audit(root: &Path) -> Value {
     let out = Command::new(env!("CARGO_BIN_EXE_skill-audit"))
+        .env("SKILL_AUDIT_NO_CACHE", "1")
         .args([
             "check",
             ".",

@@ -32,6 +32,7 @@ fn root() -> PathBuf {
 
 fn run_in(args: &[&str], cwd: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_skill-audit"))
+        .env("SKILL_AUDIT_NO_CACHE", "1")
         .args(args)
         .current_dir(cwd)
         .env_remove("NO_COLOR")

@@ -19,6 +19,7 @@ fn root() -> PathBuf {
 
 fn run_in(args: &[&str], cwd: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_skill-audit"))
+        .env("SKILL_AUDIT_NO_CACHE", "1")
         .args(args)
         .current_dir(cwd)
         .env("SKILL_AUDIT_TODAY", "2026-01-15")
@@ -214,6 +215,7 @@ fn lock_then_verify_names_every_change() {
 
     // Re-locking unchanged skills changes nothing, not even the approver or the date.
     let out = Command::new(env!("CARGO_BIN_EXE_skill-audit"))
+        .env("SKILL_AUDIT_NO_CACHE", "1")
         .args(["lock", ".", "--approver", "bob"])
         .current_dir(lib)
         .env("SKILL_AUDIT_TODAY", "2026-02-01")

@@ -29,6 +29,31 @@ pub struct FileEntry {
     pub executable: bool,
     /// Reached through a symlink that stays inside the root.
     pub via_symlink: bool,
+    /// Modification time (nanoseconds since the Unix epoch) and inode number (0 where the
+    /// platform has none): with `size`, what the result cache compares.
+    pub mtime_ns: i128,
+    pub ino: u64,
+}
+
+/// Modification time in nanoseconds since the epoch and inode number of `meta`.
+pub fn stamp(meta: &fs::Metadata) -> (i128, u64) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        (
+            i128::from(meta.mtime()) * 1_000_000_000 + i128::from(meta.mtime_nsec()),
+            meta.ino(),
+        )
+    }
+    #[cfg(not(unix))]
+    {
+        let mtime = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| i128::try_from(d.as_nanos()).unwrap_or(0));
+        (mtime, 0)
+    }
 }
 
 /// The result of walking one audited path.
@@ -178,6 +203,7 @@ pub fn walk(root: &Path, display_root: &Path, threads: usize) -> std::io::Result
                 push(problems, sa::not_regular_file(&shown));
                 return WalkState::Continue;
             }
+            let (mtime_ns, ino) = stamp(&meta);
             let fe = FileEntry {
                 abs: path.to_path_buf(),
                 rel,
@@ -185,6 +211,8 @@ pub fn walk(root: &Path, display_root: &Path, threads: usize) -> std::io::Result
                 size: meta.len(),
                 executable: is_executable(&meta),
                 via_symlink,
+                mtime_ns,
+                ino,
             };
             if let Ok(mut f) = files.lock() {
                 f.push(fe);

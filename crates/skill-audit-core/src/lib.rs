@@ -39,6 +39,7 @@ pub mod plugin;
 pub mod report;
 pub mod rules;
 pub mod runner;
+pub mod shard;
 pub mod source;
 pub mod suppression;
 pub mod text;

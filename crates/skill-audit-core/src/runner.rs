@@ -31,6 +31,8 @@ pub struct CheckOptions {
     pub overlays: HashMap<PathBuf, String>,
     /// Which rule hooks run (the language server splits per-folder and library-wide work).
     pub passes: Passes,
+    /// Run only this shard's units (see [`crate::shard`]).
+    pub shard: Option<crate::shard::Shard>,
     /// Called as skills and files are checked (the CLI draws a progress bar with it).
     pub progress: Option<Progress>,
 }
@@ -92,6 +94,10 @@ pub struct Report {
     pub settings: Arc<Settings>,
     /// The skill files and manifests that were checked (for per-file reports such as `JUnit`).
     pub checked: Vec<PathBuf>,
+    /// In a sharded run: suppressions not used by this shard's findings that name a
+    /// library-level rule, so that only the merge can tell whether they are unused (path and
+    /// range of the comment).
+    pub pending_suppressions: Vec<(PathBuf, crate::text::TextRange)>,
 }
 
 impl Report {
@@ -242,12 +248,13 @@ pub fn check_with_workspace(
     workspace.json_max_depth = Some(base.json_max_depth);
     phase("read and parse", built);
     let ran = Instant::now();
-    let mut report = run_rules_with(
+    let mut report = run_rules_inner(
         &workspace,
         &resolver,
         &rules::all(),
         options.passes,
         options.progress.as_ref(),
+        options.shard,
     )?;
     phase("rules", ran);
     report.settings = base;
@@ -284,6 +291,19 @@ pub fn run_rules_with(
     passes: Passes,
     progress: Option<&Progress>,
 ) -> Result<Report, CheckError> {
+    run_rules_inner(workspace, resolver, rules, passes, progress, None)
+}
+
+fn run_rules_inner(
+    workspace: &Workspace,
+    resolver: &Resolver,
+    rules: &[&'static dyn Rule],
+    passes: Passes,
+    progress: Option<&Progress>,
+    shard: Option<crate::shard::Shard>,
+) -> Result<Report, CheckError> {
+    let ownership = shard.map(|s| (s, crate::shard::Ownership::new(workspace, s)));
+    let owned = |file: usize| ownership.as_ref().is_none_or(|(_, o)| o.files[file]);
     let total = workspace.skills.len() + workspace.files.len();
     let done = AtomicUsize::new(0);
     let tick = || {
@@ -316,6 +336,7 @@ pub fn run_rules_with(
         .skills
         .par_iter()
         .zip(skill_settings.par_iter())
+        .filter(|(skill, _)| owned(skill.file))
         .flat_map_iter(|(skill, settings)| {
             let path = skill.path(workspace);
             let out = guarded(path, || {
@@ -335,7 +356,9 @@ pub fn run_rules_with(
         .files
         .par_iter()
         .zip(file_settings.par_iter())
-        .filter_map(|(f, s)| {
+        .enumerate()
+        .filter(|(i, _)| owned(*i))
+        .filter_map(|(_, (f, s))| {
             let unit = f.source.as_ref().map(|src| (src, s));
             if unit.is_none() {
                 tick();
@@ -380,6 +403,7 @@ pub fn run_rules_with(
     let ws_diags: Vec<Diagnostic> = rules
         .par_iter()
         .filter(|r| passes != Passes::Local && root_settings.is_enabled(r.meta().code))
+        .filter(|r| shard.is_none() || !rules::LIBRARY_CODES.contains(&r.meta().code))
         .flat_map_iter(|r| {
             guarded(Path::new("."), || {
                 let mut cx = Context::new(&root_settings, workspace);
@@ -429,7 +453,12 @@ pub fn run_rules_with(
             .get(d.path.as_path())
             .is_none_or(|(abs, s)| !s.ignored_in_file(&d.code, abs))
     });
-    let mut diagnostics = apply_suppressions(diagnostics, workspace, &file_settings);
+    let (mut diagnostics, mut pending_suppressions) =
+        apply_suppressions(diagnostics, workspace, &file_settings, shard.is_some());
+    if let Some((s, o)) = &ownership {
+        diagnostics.retain(|d| o.owns_path(*s, &d.path));
+        pending_suppressions.retain(|(p, _)| o.owns_path(*s, p));
+    }
     match passes {
         Passes::All => {}
         Passes::Local => diagnostics.retain(|d| d.code != sa::UnusedSuppression::META.code),
@@ -479,6 +508,9 @@ pub fn run_rules_with(
             })
             .map(|f| f.entry.display.clone()),
     );
+    if let Some((_, o)) = &ownership {
+        checked.retain(|p| o.paths.contains(p));
+    }
     checked.sort();
     Ok(Report {
         diagnostics,
@@ -486,15 +518,20 @@ pub fn run_rules_with(
         sources,
         settings: root_settings,
         checked,
+        pending_suppressions,
     })
 }
 
 /// Drop findings covered by suppression comments; report invalid and unused suppressions.
+/// With `defer_library`, an unused suppression that names a library-level rule is returned
+/// as pending instead of reported (the library rules run later, at merge).
+#[allow(clippy::type_complexity)]
 fn apply_suppressions(
     diagnostics: Vec<Diagnostic>,
     workspace: &Workspace,
     file_settings: &[Arc<Settings>],
-) -> Vec<Diagnostic> {
+    defer_library: bool,
+) -> (Vec<Diagnostic>, Vec<(PathBuf, crate::text::TextRange)>) {
     let is_known = |c: &str| {
         rules::metas()
             .iter()
@@ -511,8 +548,9 @@ fn apply_suppressions(
             (!found.is_empty() || !invalid.is_empty()).then_some((i, found, invalid))
         })
         .collect();
+    let mut pending = Vec::new();
     if parsed.is_empty() {
-        return diagnostics;
+        return (diagnostics, pending);
     }
     let mut by_path: HashMap<&Path, (usize, &[Suppression], Vec<bool>)> = HashMap::new();
     for (i, found, _) in &parsed {
@@ -550,13 +588,118 @@ fn apply_suppressions(
                 for (s, was_used) in found.iter().zip(used) {
                     // Only a suppression whose rules all ran can be known to be unused.
                     if !was_used && s.codes.iter().all(|c| settings.is_enabled(c)) {
-                        kept.push(sa::unused_suppression(path, s.range, &s.codes));
+                        if defer_library && s.codes.iter().any(|c| rules::may_name_library_rule(c))
+                        {
+                            pending.push((path.clone(), s.range));
+                        } else {
+                            kept.push(sa::unused_suppression(path, s.range, &s.codes));
+                        }
                     }
                 }
             }
         }
     }
-    kept
+    (kept, pending)
+}
+
+/// Settle what a sharded run left to the merge: run the library-level rules over `workspace`
+/// (assembled from the shards' indexes, see [`Workspace::from_library`]), keep their findings
+/// that per-file ignores and suppressions let through, with severity overrides, and report the
+/// `pending` suppressions (see [`Report::pending_suppressions`]) that are still unused.
+/// `source_of(shown path)` gives the text of the files findings and pending suppressions are
+/// in, `abs_of(shown path)` their absolute path (for the config that applies).
+pub fn library_findings(
+    workspace: &Workspace,
+    resolver: &Resolver,
+    root: &Path,
+    source_of: &mut dyn FnMut(&Path) -> Option<Arc<SourceFile>>,
+    pending: &[(PathBuf, crate::text::TextRange)],
+    abs_of: &dyn Fn(&Path) -> PathBuf,
+) -> Result<Vec<Diagnostic>, CheckError> {
+    let root_settings = resolver.settings_for(root)?;
+    let found: Vec<Diagnostic> = rules::all()
+        .into_iter()
+        .filter(|r| rules::LIBRARY_CODES.contains(&r.meta().code))
+        .filter(|r| root_settings.is_enabled(r.meta().code))
+        .flat_map(|r| {
+            guarded(Path::new("."), || {
+                let mut cx = Context::new(&root_settings, workspace);
+                r.check_workspace(workspace, &mut cx);
+                cx.into_diagnostics()
+            })
+        })
+        .collect();
+    let is_known = |c: &str| {
+        rules::metas()
+            .iter()
+            .any(|m| m.code.len() >= c.len() && m.code[..c.len()].eq_ignore_ascii_case(c))
+            || rules::is_dynamic_code(c)
+    };
+    let mut suppressions: HashMap<PathBuf, (Vec<Suppression>, Vec<bool>)> = HashMap::new();
+    let mut settings_of: HashMap<PathBuf, Arc<Settings>> = HashMap::new();
+    let mut settings_for = |path: &Path| -> Result<Arc<Settings>, CheckError> {
+        if let Some(s) = settings_of.get(path) {
+            return Ok(Arc::clone(s));
+        }
+        let abs = abs_of(path);
+        let s = resolver.settings_for(abs.parent().unwrap_or(Path::new("/")))?;
+        settings_of.insert(path.to_path_buf(), Arc::clone(&s));
+        Ok(s)
+    };
+    let mut out = Vec::new();
+    for mut d in found {
+        let settings = settings_for(&d.path)?;
+        if settings.ignored_in_file(&d.code, &abs_of(&d.path)) {
+            continue;
+        }
+        let src = source_of(&d.path);
+        let entry = suppressions.entry(d.path.clone()).or_insert_with(|| {
+            let found = src
+                .as_ref()
+                .map(|src| suppression::parse(src, &is_known).0)
+                .unwrap_or_default();
+            let used = vec![false; found.len()];
+            (found, used)
+        });
+        if let Some(src) = &src {
+            let line = src.index.line_of(d.range.start());
+            if let Some(k) = entry.0.iter().position(|s| s.covers(&d.code, line)) {
+                entry.1[k] = true;
+                continue;
+            }
+        }
+        d.severity = settings.severity_for(&d.code, d.severity);
+        out.push(d);
+    }
+    for (path, range) in pending {
+        let used = suppressions
+            .get(path)
+            .and_then(|(found, used)| {
+                found
+                    .iter()
+                    .position(|s| s.range == *range)
+                    .map(|k| used[k])
+            })
+            .unwrap_or(false);
+        if used {
+            continue;
+        }
+        let Some(src) = source_of(path) else {
+            continue;
+        };
+        let Some(s) = suppression::parse(&src, &is_known)
+            .0
+            .into_iter()
+            .find(|s| s.range == *range)
+        else {
+            continue;
+        };
+        let mut d = sa::unused_suppression(path, s.range, &s.codes);
+        let settings = settings_for(path)?;
+        d.severity = settings.severity_for(&d.code, d.severity);
+        out.push(d);
+    }
+    Ok(out)
 }
 
 /// Sort, drop exact duplicates and compute fingerprints.

@@ -382,6 +382,15 @@ impl Workspace {
         self.skills = skills;
     }
 
+    /// A workspace holding only a library assembled from shards' indexes (for the
+    /// library-level rules at merge time; it has no files).
+    pub fn from_library(library: crate::library::Library) -> Self {
+        Self {
+            library: std::sync::OnceLock::from(library),
+            ..Self::default()
+        }
+    }
+
     /// The library model of this workspace, built once on first use.
     pub fn library(&self) -> &crate::library::Library {
         self.library

@@ -7,6 +7,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod cache;
+mod merge;
 mod vet_cmd;
 use skill_audit::{check, docs, report, rules, CheckOptions, FailOn, Overrides, Profile};
 
@@ -71,6 +73,11 @@ enum Command {
         /// A subcommand whose page to print (`check`, `rules`, ...).
         subcommand: Option<String>,
     },
+    /// Merge the JSON reports of `check --shard K/N` runs into one report, checking with their
+    /// indexes (`--emit-index`) that every unit was audited exactly once (see docs/scaling.md).
+    /// Run it in the folder the shards ran in, with the same files: source excerpts and
+    /// positions are read from them.
+    Merge(MergeArgs),
     /// Write the rule documentation pages (docs/rules/) generated from the code.
     #[command(hide = true)]
     GenerateDocs {
@@ -137,6 +144,34 @@ enum FailOnArg {
 }
 
 #[derive(clap::Args)]
+struct MergeArgs {
+    /// The shards' index files and JSON reports, in any order.
+    #[arg(required = true, value_name = "INDEX_OR_RESULTS")]
+    inputs: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    format: OutputFormat,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+    /// Lowest severity that makes the exit code 1.
+    #[arg(long, value_enum, default_value_t = FailOnArg::Error)]
+    fail_on: FailOnArg,
+    /// When to color text output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+    /// Print nothing but the findings (no summary line).
+    #[arg(long, short)]
+    quiet: bool,
+    /// Print counts per rule code instead of the findings.
+    #[arg(long)]
+    statistics: bool,
+    /// Report only findings not in this baseline file (give the shards the same one).
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+}
+
+#[derive(clap::Args)]
 struct CheckArgs {
     /// Folders, skill folders or SKILL.md files.
     paths: Vec<PathBuf>,
@@ -168,8 +203,13 @@ struct CheckArgs {
     /// Files larger than this many bytes are reported instead of read.
     #[arg(long)]
     max_file_size: Option<u64>,
-    /// Worker threads (default: one per core).
-    #[arg(long, short = 'j', default_value_t = 0)]
+    /// Worker threads (default: one per available core); the output does not depend on it.
+    #[arg(
+        long = "jobs",
+        short = 'j',
+        visible_alias = "threads",
+        default_value_t = 0
+    )]
     threads: usize,
     /// When to color text output (`auto` honours `NO_COLOR` and only colors a terminal).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
@@ -195,6 +235,24 @@ struct CheckArgs {
     /// Write a baseline of today's findings to FILE (and exit 0).
     #[arg(long, value_name = "FILE")]
     write_baseline: Option<PathBuf>,
+    /// Do not read or write the result cache (also when `$SKILL_AUDIT_NO_CACHE` is set and not
+    /// empty).
+    #[arg(long)]
+    no_cache: bool,
+    /// Cache folder (default: `$SKILL_AUDIT_CACHE_DIR`, else `$XDG_CACHE_HOME/skill-audit`,
+    /// else `~/.cache/skill-audit`; never inside the audited folders).
+    #[arg(long, value_name = "DIR")]
+    cache_dir: Option<PathBuf>,
+    /// Audit only shard K of N (for CI matrices; merge the reports with `skill-audit merge`).
+    #[arg(long, value_name = "K/N", value_parser = parse_shard)]
+    shard: Option<skill_audit::shard::Shard>,
+    /// With --shard, write the shard's index (units, skill signatures, totals) for `merge`.
+    #[arg(long, value_name = "FILE", requires = "shard")]
+    emit_index: Option<PathBuf>,
+}
+
+fn parse_shard(s: &str) -> Result<skill_audit::shard::Shard, String> {
+    skill_audit::shard::Shard::parse(s)
 }
 
 fn main() -> ExitCode {
@@ -292,6 +350,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             write_out(output.as_ref(), &text)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Merge(args) => run_merge(&args),
         Command::Server => {
             skill_audit_lsp::run_stdio().map_err(|e| anyhow::anyhow!("language server: {e}"))?;
             Ok(ExitCode::SUCCESS)
@@ -331,6 +390,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
+#[allow(clippy::needless_pass_by_value)]
 fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     let overrides = Overrides {
         profile: args.profile.map(|p| match p {
@@ -343,8 +403,8 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
             FailOnArg::Info => FailOn::Info,
             FailOnArg::Never => FailOn::Never,
         }),
-        select: args.select,
-        ignore: args.ignore,
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
         max_file_size: args.max_file_size,
     };
     for code in overrides
@@ -368,11 +428,58 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     } else {
         (None, None)
     };
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            args.output.is_none()
+                && std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none()
+        }
+    };
+    let cacheable = !args.no_cache
+        && std::env::var_os("SKILL_AUDIT_NO_CACHE").is_none_or(|v| v.is_empty())
+        && !args.fix
+        && !args.diff
+        && args.write_baseline.is_none()
+        && args.emit_index.is_none()
+        && args.output_format.is_empty();
+    let timings = std::env::var_os("SKILL_AUDIT_TIMINGS").is_some();
+    let opened = std::time::Instant::now();
+    let cache = if cacheable {
+        args.cache_dir
+            .clone()
+            .or_else(cache::default_dir)
+            .and_then(|dir| cache::Cache::open(&dir, &args.paths, &cache_options(&args, color)))
+    } else {
+        None
+    };
+    if timings && cache.is_some() {
+        eprintln!(
+            "timing: cache walk {:>8.1} ms",
+            opened.elapsed().as_secs_f64() * 1e3
+        );
+    }
+    let looked = std::time::Instant::now();
+    if let Some(hit) = cache.as_ref().and_then(cache::Cache::lookup) {
+        if timings {
+            eprintln!(
+                "timing: cache hit  {:>8.1} ms",
+                looked.elapsed().as_secs_f64() * 1e3
+            );
+        }
+        write_out(args.output.as_ref(), hit.output())?;
+        return Ok(ExitCode::from(hit.exit));
+    }
+    if timings && cache.is_some() {
+        eprintln!("timing: cache miss");
+    }
     let options = CheckOptions {
-        config: args.config,
+        config: args.config.clone(),
         overrides,
         threads: args.threads,
         progress,
+        shard: args.shard,
         ..CheckOptions::default()
     };
     if args.threads > 0 {
@@ -381,7 +488,24 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
             .num_threads(args.threads)
             .build_global();
     }
-    let mut report = check(&args.paths, &options)?;
+    let (mut report, workspace) = skill_audit::runner::check_with_workspace(&args.paths, &options)?;
+    if let (Some(path), Some(shard)) = (&args.emit_index, args.shard) {
+        let key = options_key(&args, false, true);
+        let digest = format!("{:016x}", skill_audit::shard::fnv1a(key.as_bytes()));
+        let index = merge::index_json(
+            &report,
+            &workspace,
+            shard,
+            &merge::ShardOptions {
+                config: options.config.as_deref(),
+                overrides: &options.overrides,
+                digest: &digest,
+            },
+        );
+        let text = serde_json::to_string_pretty(&index)? + "\n";
+        std::fs::write(path, text)
+            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+    }
     if args.diff {
         let files = skill_audit::fix::fixed_files(&report, args.unsafe_fixes);
         let renames = skill_audit::fix::folder_renames(&report, args.unsafe_fixes);
@@ -493,33 +617,76 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
             skill_audit::baseline::Baseline::load(path).map_err(|e| anyhow::anyhow!(e))?;
         baseline.filter(&mut report);
     }
-    let color = match args.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            args.output.is_none()
-                && std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none()
-        }
-    };
     for (format, path) in &args.output_format {
-        write_out(Some(path), &render(*format, &report, args.quiet, false))?;
+        write_out(
+            Some(path),
+            &render(&report, *format, false, args.quiet, false),
+        )?;
     }
-    let text = if args.statistics {
-        report::text::render_statistics(&report)
-    } else {
-        render(args.format, &report, args.quiet, color)
-    };
+    let text = render(&report, args.format, color, args.quiet, args.statistics);
     write_out(args.output.as_ref(), &text)?;
-    Ok(if report.failed() {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    let exit: u8 = u8::from(report.failed());
+    if let Some(cache) = &cache {
+        cache.store(&workspace, &text, exit);
+    }
+    Ok(ExitCode::from(exit))
 }
 
-/// The report in one output format.
-fn render(format: OutputFormat, report: &skill_audit::Report, quiet: bool, color: bool) -> String {
+/// Everything of a `check` invocation that changes its output, for the cache key: the command
+/// line (less the options that only change where the output goes or how fast it comes), the
+/// contents of the config and baseline files, and whether text is colored.
+fn cache_options(args: &CheckArgs, color: bool) -> String {
+    options_key(args, color, false)
+}
+
+/// With `for_index`, also leave out what may differ between the shards of one run: the shard,
+/// the index file and the output format.
+fn options_key(args: &CheckArgs, color: bool, for_index: bool) -> String {
+    let mut out = String::new();
+    let mut command_line = std::env::args().skip(1).peekable();
+    while let Some(a) = command_line.next() {
+        let (name, inline) = match a.split_once('=') {
+            Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
+            _ => (a.clone(), None),
+        };
+        match name.as_str() {
+            "--no-cache" => continue,
+            "--cache-dir" | "-o" | "--output" | "-j" | "--jobs" | "--threads" => {
+                if inline.is_none() {
+                    command_line.next();
+                }
+                continue;
+            }
+            "--shard" | "--emit-index" | "--format" | "--color" if for_index => {
+                if inline.is_none() {
+                    command_line.next();
+                }
+                continue;
+            }
+            "-q" | "--quiet" | "--statistics" if for_index => continue,
+            _ => {}
+        }
+        out.push_str(&a);
+        out.push('\0');
+    }
+    for f in [&args.config, &args.baseline].into_iter().flatten() {
+        let digest = std::fs::read(f).map_or(0, |b| skill_audit::shard::fnv1a(&b));
+        let _ = write!(out, "\nfile {} {digest:016x}", f.display());
+    }
+    let _ = write!(out, "\ncolor {color}");
+    out
+}
+
+fn render(
+    report: &skill_audit::Report,
+    format: OutputFormat,
+    color: bool,
+    quiet: bool,
+    statistics: bool,
+) -> String {
+    if statistics {
+        return report::text::render_statistics(report);
+    }
     match format {
         OutputFormat::Json => report::json::render(report),
         OutputFormat::JsonLines => report::json::render_lines(report),
@@ -539,4 +706,38 @@ fn render(format: OutputFormat, report: &skill_audit::Report, quiet: bool, color
             t
         }
     }
+}
+
+fn run_merge(args: &MergeArgs) -> anyhow::Result<ExitCode> {
+    let settings = skill_audit::Settings {
+        fail_on: match args.fail_on {
+            FailOnArg::Error => FailOn::Error,
+            FailOnArg::Warning => FailOn::Warning,
+            FailOnArg::Info => FailOn::Info,
+            FailOnArg::Never => FailOn::Never,
+        },
+        ..skill_audit::Settings::default()
+    };
+    let mut report = merge::merge(&args.inputs, settings)?;
+    if let Some(path) = &args.baseline {
+        let baseline =
+            skill_audit::baseline::Baseline::load(path).map_err(|e| anyhow::anyhow!(e))?;
+        baseline.filter(&mut report);
+    }
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            args.output.is_none()
+                && std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none()
+        }
+    };
+    let text = render(&report, args.format, color, args.quiet, args.statistics);
+    write_out(args.output.as_ref(), &text)?;
+    Ok(if report.failed() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -292,6 +292,7 @@ fn problems_report(problems: &[lock::Problem]) -> skill_audit::Report {
         sources,
         settings: Arc::new(skill_audit::Settings::default()),
         checked: Vec::new(),
+        pending_suppressions: Vec::new(),
     };
     report.recount();
     report

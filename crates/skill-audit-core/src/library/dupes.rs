@@ -83,15 +83,31 @@ fn bigram_jaccard_for(t: f64) -> f64 {
 
 /// Find exact (always) and near (when `near`) duplicates among the workspace's skills.
 pub fn analyze(ws: &Workspace, threshold: f64, near: bool) -> Duplicates {
+    let lib = ws.library();
+    // A library assembled from shards carries the word hashes; a run's own library takes them
+    // from its skills (recomputed when needed rather than all held in memory).
+    let words_of = |i: usize| -> Option<Vec<u64>> {
+        match &lib.words {
+            Some(w) => w.get(i).cloned().flatten(),
+            None => content_words(ws.skills.get(i)?),
+        }
+    };
+    analyze_with(&lib.skills, &words_of, threshold, near)
+}
+
+/// [`analyze`] over the library's skills, with their words from `words_of(skill index)`.
+pub fn analyze_with(
+    skills: &[super::Component],
+    words_of: &(dyn Fn(usize) -> Option<Vec<u64>> + Sync),
+    threshold: f64,
+    near: bool,
+) -> Duplicates {
     let started = Instant::now();
-    let n = ws.skills.len();
+    let n = skills.len();
     // Copy order: the rank of each skill when sorted by `copy_rank` of its path.
     let mut order: Vec<usize> = (0..n).collect();
-    let ranks: Vec<(bool, std::path::PathBuf)> = ws
-        .skills
-        .iter()
-        .map(|s| copy_rank(&ws.files[s.file].entry.rel, s.path(ws)))
-        .collect();
+    let ranks: Vec<(bool, std::path::PathBuf)> =
+        skills.iter().map(|s| copy_rank(&s.rel, &s.path)).collect();
     order.sort_by(|&x, &y| ranks[x].cmp(&ranks[y]));
     let mut rank = vec![0usize; n];
     for (r, &i) in order.iter().enumerate() {
@@ -99,11 +115,10 @@ pub fn analyze(ws: &Workspace, threshold: f64, near: bool) -> Duplicates {
     }
 
     // 1. Content hashes.
-    let hashes: Vec<Option<(u64, usize)>> = ws
-        .skills
-        .par_iter()
-        .map(|s| {
-            let words = content_words(s)?;
+    let hashes: Vec<Option<(u64, usize)>> = (0..n)
+        .into_par_iter()
+        .map(|i| {
+            let words = words_of(i)?;
             if words.len() < MIN_WORDS {
                 return None;
             }
@@ -149,9 +164,7 @@ pub fn analyze(ws: &Workspace, threshold: f64, near: bool) -> Duplicates {
         .filter(|&i| !dup_of_earlier[i] && hashes[i].is_some_and(|(_, w)| w >= MIN_NEAR_WORDS))
         .collect();
     let shingles_of = |i: usize| -> Vec<u64> {
-        let mut s = content_words(&ws.skills[i])
-            .map(|w| shingles(&w))
-            .unwrap_or_default();
+        let mut s = words_of(i).map(|w| shingles(&w)).unwrap_or_default();
         s.sort_unstable();
         s.dedup();
         s
@@ -252,8 +265,8 @@ pub fn analyze(ws: &Workspace, threshold: f64, near: bool) -> Duplicates {
                 return None;
             }
             let (a, b) = (reps[x as usize], reps[y as usize]);
-            let wa = content_words(&ws.skills[a])?;
-            let wb = content_words(&ws.skills[b])?;
+            let wa = words_of(a)?;
+            let wb = words_of(b)?;
             let similarity = dice(&wa, &wb);
             Some(NearPair { a, b, similarity })
         })

@@ -236,6 +236,8 @@ pub struct Component {
     pub plugin: Option<usize>,
     /// Index into [`Workspace::skills`] for skills.
     pub skill: Option<usize>,
+    /// For skills, the folder holding the skill's folder (absolute).
+    pub folder: PathBuf,
 }
 
 /// The library model built from a workspace.
@@ -248,105 +250,140 @@ pub struct Library {
     pub skills: Vec<Component>,
     /// Commands and agents of plugins.
     pub components: Vec<Component>,
+    /// Per skill, its content's word hashes, when the library was assembled from parts that
+    /// carry them (a merge of shards); otherwise they are computed from the workspace.
+    pub words: Option<Vec<Option<Vec<u64>>>>,
 }
 
-impl Library {
-    pub fn new(ws: &Workspace) -> Self {
-        let mut lib = Library::default();
-        let mut plugin_files = Vec::new();
-        for f in &ws.files {
+/// The library as the parts it is assembled from: what one shard contributes to a merged
+/// library, and what `--emit-index` writes.
+#[derive(Debug, Clone, Default)]
+pub struct Parts {
+    /// Marketplace roots, absolute.
+    pub marketplaces: Vec<PathBuf>,
+    pub plugins: Vec<PluginPart>,
+    pub skills: Vec<SkillPart>,
+    pub components: Vec<ComponentPart>,
+}
+
+/// A plugin before its scope is known.
+#[derive(Debug, Clone)]
+pub struct PluginPart {
+    pub root: PathBuf,
+    /// Index of the audited root it was found under.
+    pub root_index: usize,
+    pub manifest_path: PathBuf,
+    pub manifest_rel: PathBuf,
+    pub name: String,
+    pub name_range: TextRange,
+    pub manifest: Manifest,
+}
+
+/// A skill before its plugin is known.
+#[derive(Debug, Clone)]
+pub struct SkillPart {
+    /// Absolute skill folder.
+    pub dir: PathBuf,
+    pub root_index: usize,
+    pub name: String,
+    pub range: TextRange,
+    pub path: PathBuf,
+    pub rel: PathBuf,
+    /// The word hashes of its content (see [`content_words`]), when the part carries them.
+    pub words: Option<Vec<u64>>,
+}
+
+/// A command or agent before its plugin index is known.
+#[derive(Debug, Clone)]
+pub struct ComponentPart {
+    pub kind: ComponentKind,
+    pub name: String,
+    pub path: PathBuf,
+    pub rel: PathBuf,
+    pub range: TextRange,
+    pub plugin_root: PathBuf,
+}
+
+impl Parts {
+    /// The parts of a workspace; `keep(file index)` selects the files whose parts are taken
+    /// (all for a single run, a shard's own for an index), and `words` whether the skills'
+    /// word hashes are included.
+    pub fn of(ws: &Workspace, keep: &dyn Fn(usize) -> bool, words: bool) -> Self {
+        let mut parts = Parts::default();
+        let mut plugin_roots: Vec<&Path> = Vec::new();
+        for (i, f) in ws.files.iter().enumerate() {
             if is_marketplace_manifest(&f.entry.rel) {
-                if let Some(root) = f.entry.abs.parent().and_then(Path::parent) {
-                    lib.marketplaces.push(root.to_path_buf());
+                if let (true, Some(root)) = (keep(i), f.entry.abs.parent().and_then(Path::parent)) {
+                    parts.marketplaces.push(root.to_path_buf());
                 }
             } else if is_plugin_manifest(&f.entry.rel) {
-                plugin_files.push(f);
+                let Some(root) = f.entry.abs.parent().and_then(Path::parent) else {
+                    continue;
+                };
+                plugin_roots.push(root);
+                if !keep(i) {
+                    continue;
+                }
+                let manifest = f
+                    .source
+                    .as_ref()
+                    .and_then(|s| read_manifest(&s.text))
+                    .unwrap_or_default();
+                let (name, name_range) = manifest.name.clone().unwrap_or_else(|| {
+                    (
+                        root.file_name()
+                            .map(|n| n.to_string_lossy().into_owned())
+                            .unwrap_or_default(),
+                        TextRange::empty(0),
+                    )
+                });
+                parts.plugins.push(PluginPart {
+                    root: root.to_path_buf(),
+                    root_index: f.root,
+                    manifest_path: f.entry.display.clone(),
+                    manifest_rel: f.entry.rel.clone(),
+                    name,
+                    name_range,
+                    manifest,
+                });
             }
         }
-        lib.marketplaces.sort();
-        lib.marketplaces.dedup();
-        let market_of: HashMap<&Path, usize> = lib
-            .marketplaces
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.as_path(), i))
-            .collect();
-        for f in plugin_files {
-            let Some(root) = f.entry.abs.parent().and_then(Path::parent) else {
-                continue;
-            };
-            let manifest = f
-                .source
-                .as_ref()
-                .and_then(|s| read_manifest(&s.text))
-                .unwrap_or_default();
-            let (name, name_range) = manifest.name.clone().unwrap_or_else(|| {
-                (
-                    root.file_name()
-                        .map(|n| n.to_string_lossy().into_owned())
-                        .unwrap_or_default(),
-                    TextRange::empty(0),
-                )
-            });
-            let scope = root
-                .ancestors()
-                .take(64)
-                .find_map(|a| market_of.get(a).copied())
-                .map_or(Scope::Root(f.root), Scope::Marketplace);
-            lib.plugins.push(LibPlugin {
-                root: root.to_path_buf(),
-                manifest_path: f.entry.display.clone(),
-                manifest_rel: f.entry.rel.clone(),
-                name,
-                name_range,
-                manifest,
-                scope,
-            });
-        }
-        let plugin_of: HashMap<&Path, usize> = lib
-            .plugins
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.root.as_path(), i))
-            .collect();
-        let find_plugin = |dir: &Path| {
-            dir.ancestors()
-                .take(64)
-                .find_map(|a| plugin_of.get(a).copied())
-        };
-        lib.skills = ws
+        parts.skills = ws
             .skills
             .iter()
-            .enumerate()
-            .map(|(i, s)| {
+            .filter(|s| keep(s.file))
+            .map(|s| {
                 let (name, range) = skill_name(s);
-                Component {
-                    kind: ComponentKind::Skill,
+                SkillPart {
+                    dir: s.dir.clone(),
+                    root_index: s.root,
                     name,
+                    range,
                     path: s.path(ws).to_path_buf(),
                     rel: ws.files[s.file].entry.rel.clone(),
-                    range,
-                    plugin: find_plugin(&s.dir),
-                    skill: Some(i),
+                    words: if words { content_words(s) } else { None },
                 }
             })
             .collect();
-        for f in &ws.files {
-            if f.entry
-                .rel
-                .extension()
-                .is_none_or(|e| !e.eq_ignore_ascii_case("md"))
+        let plugin_roots: std::collections::HashSet<&Path> = plugin_roots.into_iter().collect();
+        for (i, f) in ws.files.iter().enumerate() {
+            if !keep(i)
+                || f.entry
+                    .rel
+                    .extension()
+                    .is_none_or(|e| !e.eq_ignore_ascii_case("md"))
             {
                 continue;
             }
             // `<plugin>/commands/**/x.md` or `<plugin>/agents/x.md`.
-            let Some((kind, plugin)) = f.entry.abs.ancestors().skip(1).take(4).find_map(|a| {
+            let Some((kind, plugin_root)) = f.entry.abs.ancestors().skip(1).take(4).find_map(|a| {
                 let kind = match a.file_name()?.to_str()? {
                     "commands" => ComponentKind::Command,
                     "agents" => ComponentKind::Agent,
                     _ => return None,
                 };
-                Some((kind, *plugin_of.get(a.parent()?)?))
+                let root = a.parent()?;
+                plugin_roots.contains(root).then_some((kind, root))
             }) else {
                 continue;
             };
@@ -380,14 +417,115 @@ impl Library {
                 }
                 _ => (stem, TextRange::empty(0)),
             };
-            lib.components.push(Component {
+            parts.components.push(ComponentPart {
                 kind,
                 name,
                 path: f.entry.display.clone(),
                 rel: f.entry.rel.clone(),
                 range,
+                plugin_root: plugin_root.to_path_buf(),
+            });
+        }
+        parts
+    }
+
+    /// Join the parts of several shards, in the order a single run lists them.
+    pub fn join(all: Vec<Parts>) -> Self {
+        let mut out = Parts::default();
+        for p in all {
+            out.marketplaces.extend(p.marketplaces);
+            out.plugins.extend(p.plugins);
+            out.skills.extend(p.skills);
+            out.components.extend(p.components);
+        }
+        out.plugins
+            .sort_by(|a, b| (a.root_index, &a.manifest_rel).cmp(&(b.root_index, &b.manifest_rel)));
+        out.skills
+            .sort_by(|a, b| (a.root_index, &a.dir).cmp(&(b.root_index, &b.dir)));
+        out.components.sort_by(|a, b| a.path.cmp(&b.path));
+        out
+    }
+}
+
+impl Library {
+    pub fn new(ws: &Workspace) -> Self {
+        Self::assemble(Parts::of(ws, &|_| true, false))
+    }
+
+    /// Resolve scopes and plugin memberships of `parts`.
+    pub fn assemble(parts: Parts) -> Self {
+        let mut lib = Library {
+            marketplaces: parts.marketplaces,
+            ..Library::default()
+        };
+        lib.marketplaces.sort();
+        lib.marketplaces.dedup();
+        let market_of: HashMap<&Path, usize> = lib
+            .marketplaces
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.as_path(), i))
+            .collect();
+        for p in parts.plugins {
+            let scope = p
+                .root
+                .ancestors()
+                .take(64)
+                .find_map(|a| market_of.get(a).copied())
+                .map_or(Scope::Root(p.root_index), Scope::Marketplace);
+            lib.plugins.push(LibPlugin {
+                root: p.root,
+                manifest_path: p.manifest_path,
+                manifest_rel: p.manifest_rel,
+                name: p.name,
+                name_range: p.name_range,
+                manifest: p.manifest,
+                scope,
+            });
+        }
+        let plugin_of: HashMap<PathBuf, usize> = lib
+            .plugins
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.root.clone(), i))
+            .collect();
+        let find_plugin = |dir: &Path| {
+            dir.ancestors()
+                .take(64)
+                .find_map(|a| plugin_of.get(a).copied())
+        };
+        let mut words = Vec::with_capacity(parts.skills.len());
+        let mut any_words = false;
+        for (i, s) in parts.skills.into_iter().enumerate() {
+            any_words |= s.words.is_some();
+            words.push(s.words);
+            lib.skills.push(Component {
+                kind: ComponentKind::Skill,
+                name: s.name,
+                path: s.path,
+                rel: s.rel,
+                range: s.range,
+                plugin: find_plugin(&s.dir),
+                skill: Some(i),
+                folder: s.dir.parent().map(Path::to_path_buf).unwrap_or_default(),
+            });
+        }
+        if any_words {
+            lib.words = Some(words);
+        }
+        for c in parts.components {
+            let Some(&plugin) = plugin_of.get(&c.plugin_root) else {
+                continue;
+            };
+            lib.components.push(Component {
+                kind: c.kind,
+                name: c.name,
+                path: c.path,
+                rel: c.rel,
+                range: c.range,
                 plugin: Some(plugin),
                 skill: None,
+                folder: PathBuf::new(),
             });
         }
         lib

@@ -604,7 +604,6 @@ fn check_monitors(sink: &mut Sink<'_>, v: &JsonValue) {
 /// Agents (`agents/*.md`) and commands (`commands/*.md`) of a plugin.
 pub(crate) fn check_markdown(
     ws: &Workspace,
-    manifests: &[&WsFile],
     f: &WsFile,
     src: &SourceFile,
 ) -> Vec<crate::Diagnostic> {
@@ -630,13 +629,13 @@ pub(crate) fn check_markdown(
     let Some(root) = f.entry.abs.parent().and_then(Path::parent) else {
         return Vec::new();
     };
-    let in_plugin = manifests
-        .iter()
-        .any(|m| super::plugin_root_of_manifest(&m.entry.abs).is_some_and(|r| r == root));
+    // One lookup, not a scan of every manifest (that was quadratic in plugins x files).
+    let in_plugin = ws
+        .file_at(&root.join(".claude-plugin").join("plugin.json"))
+        .is_some_and(|m| super::json_role(&m.entry.rel) == Some(super::JsonRole::PluginManifest));
     if !in_plugin {
         return Vec::new();
     }
-    let _ = ws;
     let mut sink = Sink::new(src);
     let text = &src.text;
     let fm_meta = if is_agent {

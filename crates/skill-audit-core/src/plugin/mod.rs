@@ -138,11 +138,6 @@ pub(crate) fn plugin_root_of_manifest(abs: &Path) -> Option<PathBuf> {
 
 /// Every PL and MK finding of the workspace, in no particular order.
 pub fn analyze(ws: &Workspace) -> Vec<Diagnostic> {
-    let manifests: Vec<&crate::workspace::WsFile> = ws
-        .files
-        .iter()
-        .filter(|f| json_role(&f.entry.rel) == Some(JsonRole::PluginManifest))
-        .collect();
     let mut out: Vec<Diagnostic> = ws
         .files
         .par_iter()
@@ -155,7 +150,7 @@ pub fn analyze(ws: &Workspace) -> Vec<Diagnostic> {
                 Some(JsonRole::PluginManifest) => manifest::check(ws, f, src),
                 Some(JsonRole::Marketplace) => marketplace::check(ws, f, src),
                 Some(role) => components::check_json(ws, src, role),
-                None => components::check_markdown(ws, &manifests, f, src),
+                None => components::check_markdown(ws, f, src),
             }
         })
         .collect();

@@ -248,3 +248,15 @@ pub fn is_dynamic_code(code: &str) -> bool {
 pub fn is_default_off(code: &str) -> bool {
     se::DEFAULT_OFF.contains(&code)
 }
+
+/// The library-level rules: they compare skills and plugins across the whole library (duplicate
+/// and confusable names, duplicates). A sharded run leaves them to `skill-audit merge`, which
+/// runs them over every shard's index.
+pub const LIBRARY_CODES: &[&str] = &["NS002", "NS003", "NS004", "NS005", "DU001", "DU002"];
+
+/// Whether a code or code prefix (as written in a suppression) may name a library-level rule.
+pub fn may_name_library_rule(code: &str) -> bool {
+    LIBRARY_CODES
+        .iter()
+        .any(|c| c.len() >= code.len() && c[..code.len()].eq_ignore_ascii_case(code))
+}

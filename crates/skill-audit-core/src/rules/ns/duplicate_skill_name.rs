@@ -55,13 +55,7 @@ impl Rule for DuplicateSkillName {
         for (i, c) in lib.skills.iter().enumerate() {
             let scope = match lib.scope_of(c) {
                 Some(s) => NameScope::Plugins(s),
-                None => NameScope::Folder(
-                    ws.skills[i]
-                        .dir
-                        .parent()
-                        .map(PathBuf::from)
-                        .unwrap_or_default(),
-                ),
+                None => NameScope::Folder(c.folder.clone()),
             };
             groups.entry((scope, c.name.as_str())).or_default().push(i);
         }
