@@ -1,7 +1,7 @@
 //! A file's text, shared by every rule family: read once, indexed once.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::text::{LineColumn, LineIndex, TextRange};
 
@@ -19,6 +19,8 @@ pub struct SourceFile {
     pub invalid_utf8_at: Option<usize>,
     /// Unix permission bits include an execute bit.
     pub executable: bool,
+    /// Which notable non-ASCII characters the text holds (computed on first use).
+    char_profile: OnceLock<crate::rules::se::chars::Profile>,
 }
 
 impl SourceFile {
@@ -31,6 +33,7 @@ impl SourceFile {
             index,
             invalid_utf8_at: None,
             executable: false,
+            char_profile: OnceLock::new(),
         })
     }
 
@@ -56,7 +59,16 @@ impl SourceFile {
             index,
             invalid_utf8_at,
             executable,
+            char_profile: OnceLock::new(),
         })
+    }
+
+    /// Which notable non-ASCII characters the text holds, found in one pass shared by the
+    /// rules that look at characters.
+    pub fn char_profile(&self) -> crate::rules::se::chars::Profile {
+        *self
+            .char_profile
+            .get_or_init(|| crate::rules::se::chars::profile(&self.text))
     }
 
     pub fn line_column(&self, offset: usize) -> LineColumn {

@@ -40,9 +40,39 @@ crate::declare_rule! {
     }
 }
 
-fn block_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"[A-Za-z0-9+/]{40,}={0,2}").expect("valid regex"))
+const MIN_BLOCK: usize = 40;
+
+fn is_block_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'+' || b == b'/'
+}
+
+/// Byte ranges of base64-looking blocks: runs of 40 or more `[A-Za-z0-9+/]` plus up to two
+/// `=` of padding, left to right without overlap (what the regex
+/// `[A-Za-z0-9+/]{40,}={0,2}` finds, in one byte loop).
+fn blocks(text: &str) -> Vec<std::ops::Range<usize>> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !is_block_byte(b[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && is_block_byte(b[i]) {
+            i += 1;
+        }
+        if i - start < MIN_BLOCK {
+            continue;
+        }
+        let mut end = i;
+        while end < b.len() && end - i < 2 && b[end] == b'=' {
+            end += 1;
+        }
+        out.push(start..end);
+        i = end;
+    }
+    out
 }
 
 fn request_re() -> &'static Regex {
@@ -103,19 +133,20 @@ impl Rule for EncodedInstructions {
         // block that decodes to a known pattern is reported.
         let prose = src.is_markdown() || matches!(ext.as_str(), "txt" | "mdc" | "prompt");
         let text = &src.text;
-        for m in block_re().find_iter(text) {
+        for m in blocks(text) {
+            let block = &text[m.clone()];
             // Part of a URL, a path or a data: URI? Binary data will not read as text anyway.
-            let Some(decoded) = decode_base64(m.as_str()).as_deref().and_then(readable) else {
+            let Some(decoded) = decode_base64(block).as_deref().and_then(readable) else {
                 continue;
             };
             let codes = scan::codes_in(&cx.settings.security_packs, &decoded);
-            let line = src.index.line_of(m.start());
+            let line = src.index.line_of(m.start);
             let first = line.saturating_sub(3);
             let last = (line + 3).min(src.index.line_count().saturating_sub(1));
             let around = text
                 .get(src.index.line_start(first)..src.index.line_range(last, text).end())
                 .unwrap_or("");
-            let around_without_block = around.replace(m.as_str(), " ");
+            let around_without_block = around.replace(block, " ");
             let asked = request_re().is_match(&around_without_block);
             let severity = if !codes.is_empty() {
                 Severity::Error
@@ -136,7 +167,7 @@ impl Rule for EncodedInstructions {
                 Self::META,
                 severity,
                 &src.path,
-                TextRange::new(m.start(), m.end()),
+                TextRange::new(m.start, m.end),
                 message,
             )
             .set_help("write the text in clear so reviewers can read it, or remove it");
@@ -147,6 +178,25 @@ impl Rule for EncodedInstructions {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_blocks_like_the_regex() {
+        let re = Regex::new(r"[A-Za-z0-9+/]{40,}={0,2}").unwrap();
+        let long = "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlq";
+        for text in [
+            String::new(),
+            "short AAAA== text".to_string(),
+            format!("x {long}== y"),
+            format!("{long}==={long}"),
+            format!("{long}={long}=,{long}"),
+            format!("é{long}é/{long}"),
+            long[..39].to_string(),
+            format!("{}=", &long[..40]),
+        ] {
+            let want: Vec<_> = re.find_iter(&text).map(|m| m.range()).collect();
+            assert_eq!(blocks(&text), want, "{text}");
+        }
+    }
 
     #[test]
     fn decodes() {

@@ -56,11 +56,14 @@ impl Rule for HiddenTrailingText {
             }
             let after_blank = blank >= BLANK_LINES;
             blank = 0;
-            let wide = longest_blank_run(content);
             let hidden_from = if after_blank {
                 Some(start + (content.len() - content.trim_start().len()))
+            } else if content.len() < BLANK_RUN {
+                // Too short to hold a run of BLANK_RUN spaces.
+                None
             } else {
-                wide.filter(|(len, _)| *len >= BLANK_RUN)
+                longest_blank_run(content)
+                    .filter(|(len, _)| *len >= BLANK_RUN)
                     .map(|(_, end)| start + end)
             };
             let Some(from) = hidden_from else { continue };

@@ -72,6 +72,11 @@ fn class(c: char) -> Option<Class> {
     }
 }
 
+/// Whether SE020 looks at `c` (an invisible or direction-changing character).
+pub(crate) fn is_hidden(c: char) -> bool {
+    class(c).is_some()
+}
+
 fn visible_non_ascii(c: Option<char>) -> bool {
     c.is_some_and(|c| !c.is_ascii() && class(c).is_none() && !c.is_whitespace())
 }
@@ -109,7 +114,7 @@ impl Rule for HiddenUnicode {
     fn check_file(&self, src: &SourceFile, cx: &mut Context<'_>) {
         check_escaped(src, cx);
         let text = &src.text;
-        if text.is_ascii() {
+        if !src.char_profile().hidden {
             return;
         }
         let chars: Vec<(usize, char)> = text.char_indices().collect();

@@ -39,7 +39,8 @@ crate::declare_rule! {
 impl Rule for MixedScript {
     fn check_file(&self, src: &SourceFile, cx: &mut Context<'_>) {
         let text = &src.text;
-        if text.is_ascii() {
+        // A word is reported only for its look-alike letters.
+        if !src.char_profile().confusable {
             return;
         }
         let mut start: Option<usize> = None;

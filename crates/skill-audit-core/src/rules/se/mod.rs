@@ -11,6 +11,7 @@
 mod agent_all_tools;
 mod approval_bypass;
 mod broad_allowed_tools;
+pub mod chars;
 mod conceal_from_user;
 pub mod context;
 mod credential_exfiltration;

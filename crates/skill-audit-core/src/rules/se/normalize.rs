@@ -2,7 +2,9 @@
 //! Greek, full-width, mathematical) folded to ASCII, and letter-spaced words (`i g n o r e`)
 //! joined, with a map back to the original byte offsets.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
+
+use crate::rules::se::chars;
 
 /// A de-obfuscated copy of a text.
 pub struct Normalized {
@@ -81,7 +83,8 @@ pub fn confusable(c: char) -> Option<char> {
     })
 }
 
-fn fold(c: char, out: &mut Vec<char>) -> bool {
+/// Push the folded form of `c` to `out`; whether it differs from `c`.
+pub(crate) fn fold(c: char, out: &mut Vec<char>) -> bool {
     if c.is_ascii() {
         out.push(c);
         return false;
@@ -92,6 +95,11 @@ fn fold(c: char, out: &mut Vec<char>) -> bool {
     if let Some(a) = confusable(c) {
         out.push(a);
         return true;
+    }
+    if is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes {
+        // Already in NFKC: unchanged.
+        out.push(c);
+        return false;
     }
     let before = out.len();
     out.extend(std::iter::once(c).nfkc());
@@ -109,8 +117,14 @@ fn fold(c: char, out: &mut Vec<char>) -> bool {
 
 /// The de-obfuscated text, or `None` when it equals the original.
 pub fn normalize(text: &str) -> Option<Normalized> {
+    normalize_with(text, &chars::profile(text))
+}
+
+/// [`normalize`] with the text's [`chars::Profile`] already known.
+pub fn normalize_with(text: &str, profile: &chars::Profile) -> Option<Normalized> {
     let has_spacing = has_letter_spacing(text);
-    if text.is_ascii() && !has_spacing {
+    if !profile.folds && !has_spacing {
+        // Nothing to fold and nothing to join: the copy would equal the original.
         return None;
     }
     // (char, original start, original end)

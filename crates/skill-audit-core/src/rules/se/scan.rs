@@ -14,7 +14,7 @@ use crate::config::{ConfigError, Settings};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::se;
 use crate::rules::se::context::{self, FileContext, Lowered};
-use crate::rules::se::normalize;
+use crate::rules::se::{chars, normalize};
 use crate::source::{slash_path, SourceFile};
 use crate::text::TextRange;
 
@@ -158,12 +158,22 @@ pub fn excerpt(text: &str) -> String {
 /// Scan `text` with the pack, plus its de-obfuscated copy for the injection codes. Ranges are
 /// in `text`; the flag says the match was only visible after de-obfuscation.
 pub fn find(set: &PackSet, rel: &str, text: &str) -> Vec<(Match, bool)> {
+    find_with(set, rel, text, &chars::profile(text))
+}
+
+/// [`find`] with the text's [`chars::Profile`] already known.
+pub fn find_with(
+    set: &PackSet,
+    rel: &str,
+    text: &str,
+    profile: &chars::Profile,
+) -> Vec<(Match, bool)> {
     let mut found: Vec<(Match, bool)> = set
         .scan(rel, text)
         .into_iter()
         .map(|m| (m, false))
         .collect();
-    if let Some(norm) = normalize::normalize(text) {
+    if let Some(norm) = normalize::normalize_with(text, profile) {
         for mut m in set.scan(rel, &norm.text) {
             if !is_injection_code(&m.code) {
                 continue;
@@ -187,7 +197,7 @@ pub fn find(set: &PackSet, rel: &str, text: &str) -> Vec<(Match, bool)> {
 pub fn scan_file(src: &SourceFile, rel: &Path, settings: &Settings, out: &mut Vec<Diagnostic>) {
     let set = &settings.security_packs;
     let rel = slash_path(rel);
-    let found = find(set, &rel, &src.text);
+    let found = find_with(set, &rel, &src.text, &src.char_profile());
     if found.is_empty() {
         return;
     }
