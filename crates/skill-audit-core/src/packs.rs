@@ -84,12 +84,14 @@ pub fn credential_set(
             column: 1,
             message: format!("cannot read credential pack {}: {e}", path.display()),
         })?;
-        let pack = Pack::from_toml_str(&text, &slash_path(path)).map_err(|e| ConfigError {
-            path: path.clone(),
-            line: e.position.map_or(1, |p| p.0),
-            column: e.position.map_or(1, |p| p.1),
-            message: format!("invalid credential pack: {}", e.message),
-        })?;
+        let pack = Pack::from_toml_str(&text, &slash_path(path))
+            .and_then(|pack| pack.compile_all().map(|()| pack))
+            .map_err(|e| ConfigError {
+                path: path.clone(),
+                line: e.position.map_or(1, |p| p.0),
+                column: e.position.map_or(1, |p| p.1),
+                message: format!("invalid credential pack: {}", e.message),
+            })?;
         if let Some(bad) = pack.rules().find(|r| !is_pack_code(&r.code)) {
             return Err(ConfigError {
                 path: path.clone(),

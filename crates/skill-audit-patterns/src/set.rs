@@ -236,10 +236,13 @@ fn run_rule(
         return;
     };
     let base = window.start;
-    let mut locs = rule.regex.capture_locations();
+    let Some(regex) = rule.regex.get() else {
+        return;
+    };
+    let mut locs = regex.capture_locations();
     let mut at = 0;
     while at <= hay.len() {
-        let Some(whole) = rule.regex.captures_read_at(&mut locs, hay, at) else {
+        let Some(whole) = regex.captures_read_at(&mut locs, hay, at) else {
             break;
         };
         let local = whole.range();

@@ -17,7 +17,7 @@
 //! Output is sorted, so it does not depend on the number of threads.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering};
 use std::time::Instant;
 
 use rayon::prelude::*;
@@ -38,6 +38,12 @@ const MAX_BUCKET: usize = 64;
 const TABLE_BITS: u32 = 22;
 /// In a large library, one skill in `STRIDE` is sampled for document frequencies.
 const STRIDE: usize = 8;
+/// Up to this many words in all, the words of every skill are kept in memory after step 1
+/// (8 bytes a word, and as much again for the shingles: 256 MiB at most) instead of being recomputed by each later step.
+const KEEP_WORDS: usize = 16 << 20;
+
+/// A skill's content hash and word count (`None` when it has too few words to compare).
+type ContentHash = Option<(u64, usize)>;
 
 /// A near-duplicate pair: `a` comes first in copy order ([`copy_rank`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -114,20 +120,43 @@ pub fn analyze_with(
         rank[i] = r;
     }
 
-    // 1. Content hashes.
-    let hashes: Vec<Option<(u64, usize)>> = (0..n)
+    // 1. Content hashes. The words are kept while their total stays under `KEEP_WORDS`
+    // (a library of a few thousand skills); past that, later steps recompute them.
+    let kept_total = AtomicUsize::new(0);
+    let first: Vec<(ContentHash, Option<Vec<u64>>)> = (0..n)
         .into_par_iter()
         .map(|i| {
-            let words = words_of(i)?;
+            let Some(words) = words_of(i) else {
+                return (None, None);
+            };
             if words.len() < MIN_WORDS {
-                return None;
+                return (None, None);
             }
             let h = words
                 .iter()
                 .fold(0x243f_6a88_85a3_08d3_u64, |h, &w| mix(h ^ w).rotate_left(5));
-            Some((h, words.len()))
+            let total = kept_total.fetch_add(words.len(), Ordering::Relaxed) + words.len();
+            (
+                Some((h, words.len())),
+                (total <= KEEP_WORDS).then_some(words),
+            )
         })
         .collect();
+    // Whether every word list was kept is decided once, after the pass, so the outcome does
+    // not depend on the order threads ran in.
+    let keep = kept_total.load(Ordering::Relaxed) <= KEEP_WORDS;
+    let (hashes, kept): (Vec<ContentHash>, Vec<Option<Vec<u64>>>) = if keep {
+        first.into_iter().unzip()
+    } else {
+        (first.into_iter().map(|(h, _)| h).collect(), Vec::new())
+    };
+    let words_of = |i: usize| -> Option<Vec<u64>> {
+        if keep {
+            kept.get(i).cloned().flatten()
+        } else {
+            words_of(i)
+        }
+    };
     let t_hash = started.elapsed().as_millis();
     let mut groups: HashMap<u64, Vec<usize>> = HashMap::new();
     for &i in &order {
@@ -163,11 +192,28 @@ pub fn analyze_with(
         .copied()
         .filter(|&i| !dup_of_earlier[i] && hashes[i].is_some_and(|(_, w)| w >= MIN_NEAR_WORDS))
         .collect();
-    let shingles_of = |i: usize| -> Vec<u64> {
+    let compute_shingles = |i: usize| -> Vec<u64> {
         let mut s = words_of(i).map(|w| shingles(&w)).unwrap_or_default();
         s.sort_unstable();
         s.dedup();
         s
+    };
+    // With the words in memory, the shingles of each first copy are made once too.
+    let rep_shingles: Vec<Vec<u64>> = if keep {
+        reps.par_iter().map(|&i| compute_shingles(i)).collect()
+    } else {
+        Vec::new()
+    };
+    let rep_pos: HashMap<usize, usize> = if keep {
+        reps.iter().enumerate().map(|(k, &i)| (i, k)).collect()
+    } else {
+        HashMap::new()
+    };
+    let shingles_of = |i: usize| -> std::borrow::Cow<'_, [u64]> {
+        match rep_pos.get(&i) {
+            Some(&k) => std::borrow::Cow::Borrowed(&rep_shingles[k]),
+            None => std::borrow::Cow::Owned(compute_shingles(i)),
+        }
     };
     // Document frequency of shingles, in a fixed-size counting table (collisions only make
     // rare shingles look a little more common). In a large library a deterministic sample of
@@ -183,7 +229,7 @@ pub fn analyze_with(
             .map(|_| AtomicU32::new(0))
             .collect();
         reps.par_iter().step_by(stride).for_each(|&i| {
-            for h in shingles_of(i) {
+            for &h in shingles_of(i).iter() {
                 t[(h >> (64 - TABLE_BITS)) as usize].fetch_add(1, Ordering::Relaxed);
             }
         });
@@ -192,7 +238,7 @@ pub fn analyze_with(
     let sigs: Vec<Option<Box<[u32]>>> = reps
         .par_iter()
         .map(|&i| {
-            let mut s = shingles_of(i);
+            let mut s = shingles_of(i).into_owned();
             if let Some(t) = &table {
                 s.retain(|h| {
                     t[(h >> (64 - TABLE_BITS)) as usize].load(Ordering::Relaxed) as usize <= limit
