@@ -53,6 +53,19 @@ fn next_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
     bytes[i..].iter().position(|&b| b >= 0x80).map(|k| i + k)
 }
 
+/// Call `f` with the offset and value of each non-ASCII character of `text`, in order.
+pub fn for_each_non_ascii(text: &str, mut f: impl FnMut(usize, char)) {
+    let bytes = text.as_bytes();
+    let mut at = next_non_ascii(bytes, 0);
+    while let Some(i) = at {
+        let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+            break;
+        };
+        f(i, c);
+        at = next_non_ascii(bytes, i + c.len_utf8());
+    }
+}
+
 /// Profile `text` in one pass over its non-ASCII characters.
 pub fn profile(text: &str) -> Profile {
     let bytes = text.as_bytes();

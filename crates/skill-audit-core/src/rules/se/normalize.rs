@@ -165,18 +165,27 @@ fn is_sep(c: char) -> bool {
 }
 
 fn has_letter_spacing(text: &str) -> bool {
-    // Five single letters in a row separated by one separator each.
+    letter_spacing_at(text, 0).is_some()
+}
+
+/// Offset of the first run, at or after `from`, of five single letters in a row separated by
+/// one separator each.
+fn letter_spacing_at(text: &str, from: usize) -> Option<usize> {
     let b = text.as_bytes();
     let mut run = 0;
-    let mut i = 0;
+    let mut run_start = from;
+    let mut i = from;
     while i + 1 < b.len() {
         let single = b[i].is_ascii_alphabetic()
             && (i == 0 || !b[i - 1].is_ascii_alphanumeric())
             && is_sep(b[i + 1] as char);
         if single {
+            if run == 0 {
+                run_start = i;
+            }
             run += 1;
             if run >= 5 {
-                return true;
+                return Some(run_start);
             }
             i += 2;
         } else {
@@ -184,7 +193,59 @@ fn has_letter_spacing(text: &str) -> bool {
             i += 1;
         }
     }
-    false
+    None
+}
+
+/// Lines around a change, as context for a phrase the change is part of.
+const CONTEXT_LINES: usize = 2;
+
+/// The parts of `text` that de-obfuscation changes, each widened to whole lines plus
+/// [`CONTEXT_LINES`] on each side, merged and in order. De-obfuscating and scanning only these
+/// (rather than a copy of the whole text) finds the same hidden phrases: the rest of the copy
+/// would equal the original, which is scanned anyway. Most files that need it at all have a few
+/// emoji variation selectors or typographic ligatures in a long text.
+pub fn changed_windows(text: &str, profile: &chars::Profile) -> Vec<std::ops::Range<usize>> {
+    let mut spots: Vec<usize> = Vec::new();
+    if profile.folds {
+        chars::for_each_non_ascii(text, |i, c| {
+            if chars::folds(c) {
+                spots.push(i);
+            }
+        });
+    }
+    let mut from = 0;
+    while let Some(at) = letter_spacing_at(text, from) {
+        spots.push(at);
+        // The rest of this line is in the spot's window anyway.
+        from = memchr::memchr(b'\n', &text.as_bytes()[at..]).map_or(text.len(), |k| at + k + 1);
+    }
+    spots.sort_unstable();
+    let bytes = text.as_bytes();
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    for at in spots {
+        if out.last().is_some_and(|w| at < w.end) {
+            continue;
+        }
+        let mut start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |k| k + 1);
+        for _ in 0..CONTEXT_LINES {
+            if start == 0 {
+                break;
+            }
+            start = memchr::memrchr(b'\n', &bytes[..start - 1]).map_or(0, |k| k + 1);
+        }
+        let mut end = at;
+        for _ in 0..=CONTEXT_LINES {
+            end = memchr::memchr(b'\n', &bytes[end..]).map_or(bytes.len(), |k| end + k + 1);
+            if end == bytes.len() {
+                break;
+            }
+        }
+        match out.last_mut() {
+            Some(w) if start <= w.end => w.end = w.end.max(end),
+            _ => out.push(start..end),
+        }
+    }
+    out
 }
 
 /// Join runs of five or more single letters separated by one separator (`i g n o r e`); a

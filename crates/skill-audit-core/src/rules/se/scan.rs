@@ -175,12 +175,17 @@ pub fn find_with(
         .into_iter()
         .map(|m| (m, false))
         .collect();
-    if let Some(norm) = normalize::normalize_with(text, profile) {
+    for window in normalize::changed_windows(text, profile) {
+        let piece = &text[window.clone()];
+        let Some(norm) = normalize::normalize(piece) else {
+            continue;
+        };
         for mut m in set.scan(rel, &norm.text) {
             if !is_injection_code(&m.code) {
                 continue;
             }
-            let range = norm.original(m.range.clone());
+            let local = norm.original(m.range.clone());
+            let range = local.start + window.start..local.end + window.start;
             if found
                 .iter()
                 .any(|(f, _)| f.range.start < range.end && range.start < f.range.end)
