@@ -63,12 +63,12 @@ fn wording_re(injection: bool) -> &'static Regex {
     static CMD: OnceLock<Regex> = OnceLock::new();
     if injection {
         INJ.get_or_init(|| {
-            Regex::new(r"(?i)\b(?:detect(?:s|ed|ion)?|flag(?:s|ged)?|block(?:s|ed)?|scan(?:s|ner)?|patterns?|examples?|e\.g\.|such as|phrases?|attempts? to|attackers?|malicious|injection|jailbreak|adversarial|suspicious|red flags?|refuse|never (?:follow|obey|comply)|do not (?:follow|obey|comply)|treat .{0,30} as (?:data|untrusted)|(?:is|are)(?: all| only| just)? (?:inert |untrusted )?data|not (?:a direction|an instruction|a command) to (?:follow|obey))\b")
+            Regex::new(r"(?i)(?-u:\b)(?:detect(?:s|ed|ion)?|flag(?:s|ged)?|block(?:s|ed)?|scan(?:s|ner)?|patterns?|examples?|e\.g\.|such as|phrases?|attempts? to|attackers?|malicious|injection|jailbreak|adversarial|suspicious|red flags?|refuse|never (?:follow|obey|comply)|do not (?:follow|obey|comply)|treat .{0,30} as (?:data|untrusted)|(?:is|are)(?: all| only| just)? (?:inert |untrusted )?data|not (?:a direction|an instruction|a command) to (?:follow|obey))(?-u:\b)")
                 .expect("valid regex")
         })
     } else {
         CMD.get_or_init(|| {
-            Regex::new(r"(?i)\b(?:never|don'?t|do not|avoid|dangerous|insecure|unsafe|malicious|attackers?|instead of|bad|anti-?pattern|risky|red flags?|detect(?:s|ed|ion)?|flag(?:s|ged)?|block(?:s|ed)?|examples?|such as|e\.g\.)\b|❌|⚠")
+            Regex::new(r"(?i)(?-u:\b)(?:never|don'?t|do not|avoid|dangerous|insecure|unsafe|malicious|attackers?|instead of|bad|anti-?pattern|risky|red flags?|detect(?:s|ed|ion)?|flag(?:s|ged)?|block(?:s|ed)?|examples?|such as|e\.g\.)(?-u:\b)|❌|⚠")
                 .expect("valid regex")
         })
     }
@@ -118,7 +118,7 @@ impl<'a> FileContext<'a> {
     fn line_of(&self, range: TextRange) -> String {
         static URL: OnceLock<Regex> = OnceLock::new();
         let url = URL.get_or_init(|| {
-            Regex::new(r"(?i)[a-z][a-z0-9+.-]*://\S+|\b(?:[a-z0-9-]+\.)+[a-z]{2,}\b")
+            Regex::new(r"(?i)[a-z][a-z0-9+.-]*://\S+|(?-u:\b)(?:[a-z0-9-]+\.)+[a-z]{2,}(?-u:\b)")
                 .expect("valid regex")
         });
         let idx = &self.src.index;

@@ -42,7 +42,7 @@ crate::declare_rule! {
 pub fn network_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:curl|wget|nc|ncat|netcat|Invoke-WebRequest|Invoke-RestMethod|iwr|irm|scp|rsync|ftp)\b|https?://|\brequests\.(?:get|post|put)|\bfetch\(|\burllib\b|\bhttpx\b|\baxios\b")
+        Regex::new(r"(?i)(?-u:\b)(?:curl|wget|nc|ncat|netcat|Invoke-WebRequest|Invoke-RestMethod|iwr|irm|scp|rsync|ftp)(?-u:\b)|https?://|(?-u:\b)requests\.(?:get|post|put)|(?-u:\b)fetch\(|(?-u:\b)urllib(?-u:\b)|(?-u:\b)httpx(?-u:\b)|(?-u:\b)axios(?-u:\b)")
             .expect("valid regex")
     })
 }

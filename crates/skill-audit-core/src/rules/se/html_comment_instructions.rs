@@ -46,7 +46,7 @@ crate::declare_rule! {
 fn addressing() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:claude|assistant|chatgpt|the (?:ai|agent|model|llm)|you (?:must|should|will|need to|have to|are now)|(?:always|never|silently|secretly) (?:run|use|call|send|execute|read|include|add|ignore|upload|tell)|ignore|execute|exfiltrat\w*|send (?:the|all|any|every))\b")
+        Regex::new(r"(?i)(?-u:\b)(?:claude|assistant|chatgpt|the (?:ai|agent|model|llm)|you (?:must|should|will|need to|have to|are now)|(?:always|never|silently|secretly) (?:run|use|call|send|execute|read|include|add|ignore|upload|tell)|ignore|execute|exfiltrat\w*|send (?:the|all|any|every))(?-u:\b)")
             .expect("valid regex")
     })
 }

@@ -42,7 +42,7 @@ crate::declare_rule! {
 fn url_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r#"(?i)\b(?:https?|wss?|ftp)://([a-z0-9.-]+\.[a-z]{2,}|\d{1,3}(?:\.\d{1,3}){3})(?::\d+)?[^\s"'`<>()\]\[{}]*"#)
+        Regex::new(r#"(?i)(?-u:\b)(?:https?|wss?|ftp)://([a-z0-9.-]+\.[a-z]{2,}|\d{1,3}(?:\.\d{1,3}){3})(?::\d+)?[^\s"'`<>()\]\[{}]*"#)
             .expect("valid regex")
     })
 }

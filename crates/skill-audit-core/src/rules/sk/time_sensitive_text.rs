@@ -19,16 +19,16 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let sources = [
         // "before August 2025", "until Jan 15, 2026", "after the 1st of March 2025"
         format!(
-            r"(?i)\b(?:before|after|until|till|since|by|as of|starting|beginning|from|prior to)\s+(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+)?{MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?{year}\b"
+            r"(?i)(?-u:\b)(?:before|after|until|till|since|by|as of|starting|beginning|from|prior to)\s+(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+)?{MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?{year}(?-u:\b)"
         ),
         // "as of 2024", "as of late 2024", "as of Q3 2024"
-        format!(r"(?i)\bas of\s+(?:(?:early|mid|late|q[1-4]|h[12])[\s-]+)?{year}\b"),
+        format!(r"(?i)(?-u:\b)as of\s+(?:(?:early|mid|late|q[1-4]|h[12])[\s-]+)?{year}(?-u:\b)"),
         // "currently (2025)", "at the time of writing (March 2025)", "currently, in 2025"
         format!(
-            r"(?i)\b(?:currently|at the time of (?:this )?writing|at present|right now)\s*[(,]\s*(?:in\s+)?(?:{MONTH}\s+)?{year}\b"
+            r"(?i)(?-u:\b)(?:currently|at the time of (?:this )?writing|at present|right now)\s*[(,]\s*(?:in\s+)?(?:{MONTH}\s+)?{year}(?-u:\b)"
         ),
         // "after the deprecation", "before the v1 API sunset", "until the end-of-life"
-        r"(?i)\b(?:before|after|until|once)\s+the\s+(?:[\w.]+\s+){0,3}?(?:deprecation|sunset|shutdown|end[- ]of[- ]life|eol)\b".to_string(),
+        r"(?i)(?-u:\b)(?:before|after|until|once)\s+the\s+(?:[\w.]+\s+){0,3}?(?:deprecation|sunset|shutdown|end[- ]of[- ]life|eol)(?-u:\b)".to_string(),
     ];
     sources.iter().filter_map(|s| Regex::new(s).ok()).collect()
 });
