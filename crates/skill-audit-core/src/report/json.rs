@@ -59,11 +59,24 @@ pub fn diagnostic_json(report: &Report, d: &Diagnostic) -> Value {
 
 /// The whole report as a JSON value.
 pub fn to_value(report: &Report) -> Value {
+    let mut v = envelope(report);
+    v["diagnostics"] = Value::Array(
+        report
+            .diagnostics
+            .iter()
+            .map(|d| diagnostic_json(report, d))
+            .collect(),
+    );
+    v
+}
+
+/// Everything of the report but its diagnostics (an empty array).
+fn envelope(report: &Report) -> Value {
     let s = &report.summary;
     json!({
         "version": JSON_VERSION,
         "tool": {"name": "skill-audit", "version": crate::VERSION},
-        "diagnostics": report.diagnostics.iter().map(|d| diagnostic_json(report, d)).collect::<Vec<_>>(),
+        "diagnostics": [],
         "summary": {
             "files": s.files,
             "skills": s.skills,
@@ -77,10 +90,36 @@ pub fn to_value(report: &Report) -> Value {
     })
 }
 
-/// The whole report as pretty-printed JSON with a trailing newline.
+/// The whole report as pretty-printed JSON with a trailing newline: exactly
+/// `serde_json::to_string_pretty(&to_value(report))`, but with the diagnostics (most of the
+/// work in a large report) formatted in parallel and spliced into the envelope.
 pub fn render(report: &Report) -> String {
+    use rayon::prelude::*;
     let mut out =
-        serde_json::to_string_pretty(&to_value(report)).unwrap_or_else(|_| "{}".to_string());
+        serde_json::to_string_pretty(&envelope(report)).unwrap_or_else(|_| "{}".to_string());
+    if !report.diagnostics.is_empty() {
+        let items: Vec<String> = report
+            .diagnostics
+            .par_iter()
+            .map(|d| {
+                let one = serde_json::to_string_pretty(&diagnostic_json(report, d))
+                    .unwrap_or_else(|_| "{}".to_string());
+                // Two levels deeper than a top-level value: four spaces on every line.
+                let mut indented = String::with_capacity(one.len() + one.len() / 8);
+                for (k, line) in one.split('\n').enumerate() {
+                    if k > 0 {
+                        indented.push('\n');
+                    }
+                    indented.push_str("    ");
+                    indented.push_str(line);
+                }
+                indented
+            })
+            .collect();
+        let list = format!("\"diagnostics\": [\n{}\n  ]", items.join(",\n"));
+        // The envelope's only empty array is the diagnostics placeholder.
+        out = out.replacen("\"diagnostics\": []", &list, 1);
+    }
     out.push('\n');
     out
 }
@@ -93,4 +132,30 @@ pub fn render_lines(report: &Report) -> String {
         out.push('\n');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spliced_render_equals_plain_pretty_printing() {
+        let tmp = std::env::temp_dir().join(format!("sa-json-{}", std::process::id()));
+        let skill = tmp.join("Bad_Skill");
+        std::fs::create_dir_all(&skill).unwrap();
+        std::fs::write(
+            skill.join("SKILL.md"),
+            "---\nname: Bad_Skill\ndescription: I do things \"quoted\"\tand more\n---\n[x](missing.md)\n",
+        )
+        .unwrap();
+        let report = crate::check(&[tmp.clone()], &crate::CheckOptions::default()).unwrap();
+        assert!(report.diagnostics.len() > 1);
+        let plain = serde_json::to_string_pretty(&to_value(&report)).unwrap() + "\n";
+        assert_eq!(render(&report), plain);
+        let mut empty = report;
+        empty.diagnostics.clear();
+        let plain = serde_json::to_string_pretty(&to_value(&empty)).unwrap() + "\n";
+        assert_eq!(render(&empty), plain);
+        std::fs::remove_dir_all(&tmp).ok();
+    }
 }

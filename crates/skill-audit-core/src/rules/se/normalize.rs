@@ -168,6 +168,29 @@ fn has_letter_spacing(text: &str) -> bool {
     letter_spacing_at(text, 0).is_some()
 }
 
+const ALPHA: u8 = 1;
+const ALNUM: u8 = 2;
+const SEP: u8 = 4;
+
+/// Byte classes for [`letter_spacing_at`]: ASCII letters and digits, and the separators of
+/// [`is_sep`] (the byte 0xA0 counts as one, like the no-break space it would be in Latin-1).
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_alphabetic() {
+            t[b] = ALPHA | ALNUM;
+        } else if c.is_ascii_digit() {
+            t[b] = ALNUM;
+        } else if matches!(c, b' ' | b'.' | b'-' | b'_' | b'*' | 0xA0) {
+            t[b] = SEP;
+        }
+        b += 1;
+    }
+    t
+};
+
 /// Offset of the first run, at or after `from`, of five single letters in a row separated by
 /// one separator each.
 fn letter_spacing_at(text: &str, from: usize) -> Option<usize> {
@@ -176,9 +199,9 @@ fn letter_spacing_at(text: &str, from: usize) -> Option<usize> {
     let mut run_start = from;
     let mut i = from;
     while i + 1 < b.len() {
-        let single = b[i].is_ascii_alphabetic()
-            && (i == 0 || !b[i - 1].is_ascii_alphanumeric())
-            && is_sep(b[i + 1] as char);
+        let single = CLASS[usize::from(b[i])] & ALPHA != 0
+            && CLASS[usize::from(b[i + 1])] & SEP != 0
+            && (i == 0 || CLASS[usize::from(b[i - 1])] & ALNUM == 0);
         if single {
             if run == 0 {
                 run_start = i;
