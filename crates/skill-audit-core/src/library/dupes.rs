@@ -23,7 +23,7 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use super::minhash::{self, BINS};
-use super::text::{dice, mix, shingles};
+use super::text::{dice, dice_sorted, mix, shingles};
 use super::{content_words, copy_rank};
 use crate::workspace::Workspace;
 
@@ -299,7 +299,22 @@ pub fn analyze_with(
     out.stats.candidates = candidates.len();
     let t_lsh = started.elapsed().as_millis();
 
-    // 4. Verify.
+    // 4. Verify. With the words in memory, each candidate's are sorted once, not per pair.
+    let sorted_words: HashMap<usize, Vec<u64>> = if keep {
+        let mut need: Vec<u32> = candidates.iter().flat_map(|&(x, y)| [x, y]).collect();
+        need.sort_unstable();
+        need.dedup();
+        need.par_iter()
+            .filter_map(|&k| {
+                let i = reps[k as usize];
+                let mut w = kept.get(i)?.clone()?;
+                w.sort_unstable();
+                Some((i, w))
+            })
+            .collect()
+    } else {
+        HashMap::new()
+    };
     let floor = target * 0.5;
     let verified: Vec<Option<NearPair>> = candidates
         .par_iter()
@@ -311,9 +326,10 @@ pub fn analyze_with(
                 return None;
             }
             let (a, b) = (reps[x as usize], reps[y as usize]);
-            let wa = words_of(a)?;
-            let wb = words_of(b)?;
-            let similarity = dice(&wa, &wb);
+            let similarity = match (sorted_words.get(&a), sorted_words.get(&b)) {
+                (Some(wa), Some(wb)) => dice_sorted(wa, wb),
+                _ => dice(&words_of(a)?, &words_of(b)?),
+            };
             Some(NearPair { a, b, similarity })
         })
         .collect();

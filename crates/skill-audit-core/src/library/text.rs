@@ -137,6 +137,14 @@ pub fn dice(a: &[u64], b: &[u64]) -> f64 {
     let mut b = b.to_vec();
     a.sort_unstable();
     b.sort_unstable();
+    dice_sorted(&a, &b)
+}
+
+/// [`dice`] of two word lists already sorted.
+pub fn dice_sorted(a: &[u64], b: &[u64]) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
     let (mut i, mut j, mut common) = (0, 0, 0usize);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
