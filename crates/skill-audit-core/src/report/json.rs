@@ -148,7 +148,8 @@ mod tests {
             "---\nname: Bad_Skill\ndescription: I do things \"quoted\"\tand more\n---\n[x](missing.md)\n",
         )
         .unwrap();
-        let report = crate::check(&[tmp.clone()], &crate::CheckOptions::default()).unwrap();
+        let report =
+            crate::check(std::slice::from_ref(&tmp), &crate::CheckOptions::default()).unwrap();
         assert!(report.diagnostics.len() > 1);
         let plain = serde_json::to_string_pretty(&to_value(&report)).unwrap() + "\n";
         assert_eq!(render(&report), plain);

@@ -89,7 +89,9 @@ fn blocks(text: &str) -> Vec<std::ops::Range<usize>> {
 
 fn request_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?i)decod|base-?64|(?-u:\b)atob(?-u:\b)|b64").expect("valid regex"))
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)decod|base-?64|(?-u:\b)atob(?-u:\b)|b64").expect("valid regex")
+    })
 }
 
 /// Standard base64 decoding (padding optional); `None` on a bad length.
