@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::SystemTime;
 
-use skill_audit_patterns::{Pack, PackSet};
+use skill_audit_patterns::{FusedKeywords, KeywordHits, Pack, PackSet};
 
 use crate::config::{ConfigError, Settings};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -137,8 +137,24 @@ pub fn scan_file(
     settings: &Settings,
     out: &mut Vec<Diagnostic>,
 ) {
+    scan_file_with(src, rel, set, settings, out, None);
+}
+
+/// [`scan_file`] with the keyword pass already done (see [`fused`]).
+pub fn scan_file_with(
+    src: &SourceFile,
+    rel: &Path,
+    set: &PackSet,
+    settings: &Settings,
+    out: &mut Vec<Diagnostic>,
+    hits: Option<KeywordHits>,
+) {
     let rel = slash_path(rel);
-    for m in set.scan(&rel, &src.text) {
+    let found = match hits {
+        Some(h) => set.scan_with(&rel, &src.text, h),
+        None => set.scan(&rel, &src.text),
+    };
+    for m in found {
         if !settings.is_enabled(&m.code) {
             continue;
         }
@@ -212,4 +228,27 @@ mod tests {
         assert!(!is_org_code("CR001") && !is_org_code("SK901") && !is_org_code("CR9a1"));
         assert!(is_pack_code("CR005") && is_pack_code("CR950") && !is_pack_code("CR013"));
     }
+}
+
+/// One keyword automaton for the credential and the security packs of a configuration, so
+/// each file is read once by the keyword pass of both. Built on first use and kept for the
+/// process (with the sets it was built from, so their addresses stay theirs): a run has one
+/// pair of sets per distinct configuration.
+pub fn fused(credentials: &Arc<PackSet>, security: &Arc<PackSet>) -> Arc<FusedKeywords> {
+    type Entry = (Arc<PackSet>, Arc<PackSet>, Arc<FusedKeywords>);
+    static FUSED: Mutex<Vec<Entry>> = Mutex::new(Vec::new());
+    let found = FUSED.lock().ok().and_then(|cache| {
+        cache
+            .iter()
+            .find(|(c, s, _)| Arc::ptr_eq(c, credentials) && Arc::ptr_eq(s, security))
+            .map(|(_, _, f)| Arc::clone(f))
+    });
+    if let Some(f) = found {
+        return f;
+    }
+    let f = Arc::new(FusedKeywords::new(&[credentials, security]));
+    if let Ok(mut cache) = FUSED.lock() {
+        cache.push((Arc::clone(credentials), Arc::clone(security), Arc::clone(&f)));
+    }
+    f
 }

@@ -30,7 +30,8 @@ pub mod template;
 pub use checks::{github_checksum_ok, redact, shannon_entropy};
 pub use pack::{Pack, PackError, RuleExamples};
 pub use set::{
-    PackSet, BUILTIN_CREDENTIALS_ORIGIN, BUILTIN_CREDENTIALS_TOML, BUILTIN_SECURITY_ORIGIN,
+    FusedKeywords, KeywordHits, PackSet, BUILTIN_CREDENTIALS_ORIGIN, BUILTIN_CREDENTIALS_TOML,
+    BUILTIN_SECURITY_ORIGIN,
     BUILTIN_SECURITY_TOML,
 };
 

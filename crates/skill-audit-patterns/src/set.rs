@@ -27,6 +27,8 @@ pub struct PackSet {
     rule_global: Vec<Option<usize>>,
     globals: Vec<Allowlist>,
     keywords: Option<AhoCorasick>,
+    /// The keywords, by keyword index (the automaton's pattern order).
+    keyword_list: Vec<String>,
     /// keyword index -> rules
     keyword_rules: Vec<Vec<usize>>,
     /// Rules without keywords (always run).
@@ -112,18 +114,8 @@ impl PackSet {
         let mut patterns: Vec<(usize, String)> =
             kw_index.into_iter().map(|(k, i)| (i, k)).collect();
         patterns.sort();
-        let keywords = if patterns.is_empty() {
-            None
-        } else {
-            // A full DFA: the keyword pass reads every byte of every text file, and an
-            // overlapping search over a DFA is several times faster than over an NFA.
-            AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::Standard)
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(patterns.iter().map(|(_, k)| k.as_str()))
-                .ok()
-        };
+        let keyword_list: Vec<String> = patterns.into_iter().map(|(_, k)| k).collect();
+        let keywords = keyword_automaton(&keyword_list);
         // Without an automaton (cannot happen for sane keyword lists) every rule runs.
         if keywords.is_none() {
             always = (0..rules.len()).collect();
@@ -135,6 +127,7 @@ impl PackSet {
             rule_global,
             globals,
             keywords,
+            keyword_list,
             keyword_rules,
             always,
         }
@@ -149,23 +142,55 @@ impl PackSet {
     /// forward slashes (used by path filters). Results are sorted by start offset, then rule id;
     /// two findings never share secret bytes.
     pub fn scan(&self, path: &str, text: &str) -> Vec<Match> {
-        // Which rules run, and for line-local rules the keyword positions.
+        self.scan_with(path, text, self.keyword_hits(text))
+    }
+
+    /// Which rules run on `text`, and where their keywords are: the keyword pass of [`scan`].
+    ///
+    /// [`scan`]: PackSet::scan
+    pub fn keyword_hits(&self, text: &str) -> KeywordHits {
+        let mut hits = self.no_hits();
+        if let Some(ac) = &self.keywords {
+            for m in ac.find_overlapping_iter(text) {
+                self.note(&mut hits, m.pattern().as_usize(), m.start());
+            }
+        }
+        hits
+    }
+
+    /// The rules without keywords run; no keyword hit yet.
+    fn no_hits(&self) -> KeywordHits {
         let mut run = vec![false; self.rules.len()];
-        let mut hits: Vec<Vec<usize>> = vec![Vec::new(); self.rules.len()];
         for &i in &self.always {
             run[i] = true;
         }
-        if let Some(ac) = &self.keywords {
-            for m in ac.find_overlapping_iter(text) {
-                for &r in &self.keyword_rules[m.pattern().as_usize()] {
-                    run[r] = true;
-                    if !self.rules[r].multiline {
-                        hits[r].push(m.start());
-                    }
-                }
+        KeywordHits {
+            run,
+            hits: vec![Vec::new(); self.rules.len()],
+        }
+    }
+
+    /// Record that keyword `keyword` occurs at byte `start`.
+    fn note(&self, hits: &mut KeywordHits, keyword: usize, start: usize) {
+        for &r in &self.keyword_rules[keyword] {
+            hits.run[r] = true;
+            if !self.rules[r].multiline {
+                hits.hits[r].push(start);
             }
         }
+    }
 
+    /// [`scan`] with the keyword pass already done (by [`keyword_hits`] or
+    /// [`FusedKeywords::hits`] over the same text).
+    ///
+    /// [`scan`]: PackSet::scan
+    /// [`keyword_hits`]: PackSet::keyword_hits
+    pub fn scan_with(&self, path: &str, text: &str, hits: KeywordHits) -> Vec<Match> {
+        let KeywordHits { run, mut hits } = hits;
+        if run.len() != self.rules.len() {
+            // Hits of another set: do the pass afresh rather than misread them.
+            return self.scan(path, text);
+        }
         let mut candidates: Vec<Match> = Vec::new();
         for (i, rule) in self.rules.iter().enumerate() {
             if !run[i] || !path_allowed(rule, path) {
@@ -184,6 +209,90 @@ impl PackSet {
             }
         }
         resolve_overlaps(&self.rules, candidates)
+    }
+}
+
+/// An overlapping, ASCII-case-insensitive keyword automaton; `None` without keywords (or if
+/// it cannot be built, which sane keyword lists never cause).
+fn keyword_automaton(keywords: &[String]) -> Option<AhoCorasick> {
+    if keywords.is_empty() {
+        return None;
+    }
+    // A full DFA: the keyword pass reads every byte of every text file, and an overlapping
+    // search over a DFA is several times faster than over an NFA.
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(keywords)
+        .ok()
+}
+
+/// The result of a keyword pass for one [`PackSet`]: which of its rules run, and for
+/// line-local rules where their keywords occur.
+#[derive(Debug, Clone)]
+pub struct KeywordHits {
+    run: Vec<bool>,
+    hits: Vec<Vec<usize>>,
+}
+
+/// The keyword passes of several [`PackSet`]s fused into one automaton over all their
+/// keywords, so a file is read once for all of them (the pass costs the same per byte
+/// whatever the number of keywords: about 0.2 s per 70 MB on one core).
+#[derive(Debug)]
+pub struct FusedKeywords {
+    ac: Option<AhoCorasick>,
+    /// fused keyword index -> (set, keyword index in that set)
+    targets: Vec<Vec<(usize, usize)>>,
+    /// How many rules each set had (to check the sets passed to `hits` are the same ones).
+    rules: Vec<usize>,
+}
+
+impl FusedKeywords {
+    pub fn new(sets: &[&PackSet]) -> FusedKeywords {
+        let mut index: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut targets: Vec<Vec<(usize, usize)>> = Vec::new();
+        for (s, set) in sets.iter().enumerate() {
+            for (k, word) in set.keyword_list.iter().enumerate() {
+                let next = index.len();
+                let f = *index.entry(word.as_str()).or_insert(next);
+                if f == targets.len() {
+                    targets.push(Vec::new());
+                }
+                targets[f].push((s, k));
+            }
+        }
+        let mut words: Vec<(usize, &str)> = index.into_iter().map(|(w, i)| (i, w)).collect();
+        words.sort_unstable();
+        let words: Vec<String> = words.into_iter().map(|(_, w)| w.to_string()).collect();
+        // Without a fused automaton, `hits` falls back to each set's own pass.
+        let ac = if sets.iter().all(|s| s.keywords.is_some() || s.keyword_list.is_empty()) {
+            keyword_automaton(&words)
+        } else {
+            None
+        };
+        FusedKeywords {
+            ac,
+            targets,
+            rules: sets.iter().map(|s| s.rules.len()).collect(),
+        }
+    }
+
+    /// The keyword hits of each of `sets` (the sets this was built from, in the same order)
+    /// in `text`: the same as each set's [`PackSet::keyword_hits`], from one pass.
+    pub fn hits(&self, sets: &[&PackSet], text: &str) -> Vec<KeywordHits> {
+        let same = sets.len() == self.rules.len()
+            && sets.iter().zip(&self.rules).all(|(s, &n)| s.rules.len() == n);
+        let Some(ac) = self.ac.as_ref().filter(|_| same) else {
+            return sets.iter().map(|s| s.keyword_hits(text)).collect();
+        };
+        let mut out: Vec<KeywordHits> = sets.iter().map(|s| s.no_hits()).collect();
+        for m in ac.find_overlapping_iter(text) {
+            for &(s, k) in &self.targets[m.pattern().as_usize()] {
+                sets[s].note(&mut out[s], k, m.start());
+            }
+        }
+        out
     }
 }
 

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::SystemTime;
 
-use skill_audit_patterns::{Match, Pack, PackSet};
+use skill_audit_patterns::{KeywordHits, Match, Pack, PackSet};
 
 use crate::config::{ConfigError, Settings};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -160,7 +160,7 @@ pub fn excerpt(text: &str) -> String {
 /// Scan `text` with the pack, plus its de-obfuscated copy for the injection codes. Ranges are
 /// in `text`; the flag says the match was only visible after de-obfuscation.
 pub fn find(set: &PackSet, rel: &str, text: &str) -> Vec<(Match, bool)> {
-    find_with(set, rel, text, &chars::profile(text))
+    find_with(set, rel, text, &chars::profile(text), None)
 }
 
 /// [`find`] with the text's [`chars::Profile`] already known.
@@ -169,9 +169,13 @@ pub fn find_with(
     rel: &str,
     text: &str,
     profile: &chars::Profile,
+    hits: Option<KeywordHits>,
 ) -> Vec<(Match, bool)> {
-    let mut found: Vec<(Match, bool)> = set
-        .scan(rel, text)
+    let first = match hits {
+        Some(h) => set.scan_with(rel, text, h),
+        None => set.scan(rel, text),
+    };
+    let mut found: Vec<(Match, bool)> = first
         .into_iter()
         .map(|m| (m, false))
         .collect();
@@ -202,9 +206,20 @@ pub fn find_with(
 
 /// Scan one file with the security packs and report what `settings` enables.
 pub fn scan_file(src: &SourceFile, rel: &Path, settings: &Settings, out: &mut Vec<Diagnostic>) {
+    scan_file_with(src, rel, settings, out, None);
+}
+
+/// [`scan_file`] with the keyword pass already done (see [`crate::packs::fused`]).
+pub fn scan_file_with(
+    src: &SourceFile,
+    rel: &Path,
+    settings: &Settings,
+    out: &mut Vec<Diagnostic>,
+    hits: Option<KeywordHits>,
+) {
     let set = &settings.security_packs;
     let rel = slash_path(rel);
-    let found = find_with(set, &rel, &src.text, &src.char_profile());
+    let found = find_with(set, &rel, &src.text, &src.char_profile(), hits);
     if found.is_empty() {
         return;
     }
