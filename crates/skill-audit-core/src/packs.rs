@@ -209,6 +209,33 @@ pub fn redact_text(text: &str) -> String {
     crate::report::escape::mask_secrets(std::borrow::Cow::Borrowed(text), &ranges).into_owned()
 }
 
+/// One keyword automaton for the credential and the security packs of a configuration, so
+/// each file is read once by the keyword pass of both. Built on first use and kept for the
+/// process (with the sets it was built from, so their addresses stay theirs): a run has one
+/// pair of sets per distinct configuration.
+pub fn fused(credentials: &Arc<PackSet>, security: &Arc<PackSet>) -> Arc<FusedKeywords> {
+    type Entry = (Arc<PackSet>, Arc<PackSet>, Arc<FusedKeywords>);
+    static FUSED: Mutex<Vec<Entry>> = Mutex::new(Vec::new());
+    let found = FUSED.lock().ok().and_then(|cache| {
+        cache
+            .iter()
+            .find(|(c, s, _)| Arc::ptr_eq(c, credentials) && Arc::ptr_eq(s, security))
+            .map(|(_, _, f)| Arc::clone(f))
+    });
+    if let Some(f) = found {
+        return f;
+    }
+    let f = Arc::new(FusedKeywords::new(&[credentials, security]));
+    if let Ok(mut cache) = FUSED.lock() {
+        cache.push((
+            Arc::clone(credentials),
+            Arc::clone(security),
+            Arc::clone(&f),
+        ));
+    }
+    f
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -228,27 +255,4 @@ mod tests {
         assert!(!is_org_code("CR001") && !is_org_code("SK901") && !is_org_code("CR9a1"));
         assert!(is_pack_code("CR005") && is_pack_code("CR950") && !is_pack_code("CR013"));
     }
-}
-
-/// One keyword automaton for the credential and the security packs of a configuration, so
-/// each file is read once by the keyword pass of both. Built on first use and kept for the
-/// process (with the sets it was built from, so their addresses stay theirs): a run has one
-/// pair of sets per distinct configuration.
-pub fn fused(credentials: &Arc<PackSet>, security: &Arc<PackSet>) -> Arc<FusedKeywords> {
-    type Entry = (Arc<PackSet>, Arc<PackSet>, Arc<FusedKeywords>);
-    static FUSED: Mutex<Vec<Entry>> = Mutex::new(Vec::new());
-    let found = FUSED.lock().ok().and_then(|cache| {
-        cache
-            .iter()
-            .find(|(c, s, _)| Arc::ptr_eq(c, credentials) && Arc::ptr_eq(s, security))
-            .map(|(_, _, f)| Arc::clone(f))
-    });
-    if let Some(f) = found {
-        return f;
-    }
-    let f = Arc::new(FusedKeywords::new(&[credentials, security]));
-    if let Ok(mut cache) = FUSED.lock() {
-        cache.push((Arc::clone(credentials), Arc::clone(security), Arc::clone(&f)));
-    }
-    f
 }

@@ -372,18 +372,15 @@ fn run_rules_inner(
                     r.check_file(src, &mut cx);
                 }
                 let mut out = cx.into_diagnostics();
-                let credentials =
-                    scan_credentials && crate::packs::credentials_enabled(settings);
+                let credentials = scan_credentials && crate::packs::credentials_enabled(settings);
                 let security = scan_security && crate::rules::se::scan::enabled(settings);
                 let rel = workspace
                     .file_at(&src.abs_path)
                     .map_or(src.path.as_path(), |f| f.entry.rel.as_path());
                 // Both packs on: one keyword pass serves both.
                 let (cr_hits, se_hits) = if credentials && security {
-                    let fused = crate::packs::fused(
-                        &settings.credential_packs,
-                        &settings.security_packs,
-                    );
+                    let fused =
+                        crate::packs::fused(&settings.credential_packs, &settings.security_packs);
                     let mut both = fused
                         .hits(
                             &[&settings.credential_packs, &settings.security_packs],

@@ -31,8 +31,7 @@ pub use checks::{github_checksum_ok, redact, shannon_entropy};
 pub use pack::{Pack, PackError, RuleExamples};
 pub use set::{
     FusedKeywords, KeywordHits, PackSet, BUILTIN_CREDENTIALS_ORIGIN, BUILTIN_CREDENTIALS_TOML,
-    BUILTIN_SECURITY_ORIGIN,
-    BUILTIN_SECURITY_TOML,
+    BUILTIN_SECURITY_ORIGIN, BUILTIN_SECURITY_TOML,
 };
 
 use std::fmt;

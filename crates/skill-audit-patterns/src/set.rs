@@ -266,7 +266,10 @@ impl FusedKeywords {
         words.sort_unstable();
         let words: Vec<String> = words.into_iter().map(|(_, w)| w.to_string()).collect();
         // Without a fused automaton, `hits` falls back to each set's own pass.
-        let ac = if sets.iter().all(|s| s.keywords.is_some() || s.keyword_list.is_empty()) {
+        let ac = if sets
+            .iter()
+            .all(|s| s.keywords.is_some() || s.keyword_list.is_empty())
+        {
             keyword_automaton(&words)
         } else {
             None
@@ -282,7 +285,10 @@ impl FusedKeywords {
     /// in `text`: the same as each set's [`PackSet::keyword_hits`], from one pass.
     pub fn hits(&self, sets: &[&PackSet], text: &str) -> Vec<KeywordHits> {
         let same = sets.len() == self.rules.len()
-            && sets.iter().zip(&self.rules).all(|(s, &n)| s.rules.len() == n);
+            && sets
+                .iter()
+                .zip(&self.rules)
+                .all(|(s, &n)| s.rules.len() == n);
         let Some(ac) = self.ac.as_ref().filter(|_| same) else {
             return sets.iter().map(|s| s.keyword_hits(text)).collect();
         };

@@ -175,10 +175,7 @@ pub fn find_with(
         Some(h) => set.scan_with(rel, text, h),
         None => set.scan(rel, text),
     };
-    let mut found: Vec<(Match, bool)> = first
-        .into_iter()
-        .map(|m| (m, false))
-        .collect();
+    let mut found: Vec<(Match, bool)> = first.into_iter().map(|m| (m, false)).collect();
     for window in normalize::changed_windows(text, profile) {
         let piece = &text[window.clone()];
         let Some(norm) = normalize::normalize(piece) else {
