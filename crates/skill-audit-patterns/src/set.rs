@@ -6,7 +6,9 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::checks::{github_checksum_ok, is_repeated, is_sequential, shannon_entropy};
-use crate::pack::{Allowlist, Checksum, CompiledRule, Heuristic, Pack, SecretGroup, Target};
+use crate::pack::{
+    Allowlist, Checksum, CompiledRule, Heuristic, LazyRegex, Pack, SecretGroup, Target,
+};
 use crate::{Match, PatternRule, Severity};
 
 /// The built-in credentials pack, embedded at build time.
@@ -175,7 +177,18 @@ impl PackSet {
             if global.is_some_and(|g| g.paths.as_ref().is_some_and(|p| p.is_match(path))) {
                 continue;
             }
-            if rule.multiline {
+            if rule.meta.file {
+                candidates.push(Match {
+                    rule_id: rule.meta.id.clone(),
+                    code: rule.meta.code.clone(),
+                    rule_index: i,
+                    severity: rule.meta.severity,
+                    range: 0..0,
+                    secret: 0..0,
+                    entropy: None,
+                    checksum: None,
+                });
+            } else if rule.multiline {
                 run_rule(i, rule, global, path, text, 0..text.len(), &mut candidates);
             } else {
                 for w in windows(text, &mut hits[i]) {
@@ -236,7 +249,7 @@ fn run_rule(
         return;
     };
     let base = window.start;
-    let Some(regex) = rule.regex.get() else {
+    let Some(regex) = rule.regex.as_deref().and_then(LazyRegex::get) else {
         return;
     };
     let mut locs = regex.capture_locations();
