@@ -282,9 +282,17 @@ fn a_key_store_file_is_reported_by_its_name_even_when_binary() {
     )
     .unwrap();
     // DER starts with a SEQUENCE header; NUL bytes make the file binary
-    fs::write(dir.join("certs/client.p12"), b"\x30\x82\x01\x00\x00\x00\x02\x01\x03").unwrap();
+    fs::write(
+        dir.join("certs/client.p12"),
+        b"\x30\x82\x01\x00\x00\x00\x02\x01\x03",
+    )
+    .unwrap();
     fs::write(dir.join("certs/Signing.PFX"), b"\x30\x82\x00\x00").unwrap();
-    fs::write(dir.join("certs/client.p12.md"), "How the key store was made.\n").unwrap();
+    fs::write(
+        dir.join("certs/client.p12.md"),
+        "How the key store was made.\n",
+    )
+    .unwrap();
     let out = skill_audit(
         &["check", ".", "--select", "CR", "--format", "json"],
         tmp.path(),
@@ -297,7 +305,10 @@ fn a_key_store_file_is_reported_by_its_name_even_when_binary() {
         .map(|d| {
             let help = d["help"].as_str().unwrap_or("");
             assert!(help.contains("`pkcs12-file`"), "{help}");
-            (d["code"].as_str().unwrap().to_string(), d["path"].as_str().unwrap().to_string())
+            (
+                d["code"].as_str().unwrap().to_string(),
+                d["path"].as_str().unwrap().to_string(),
+            )
         })
         .collect();
     found.sort();
@@ -312,7 +323,10 @@ fn a_key_store_file_is_reported_by_its_name_even_when_binary() {
     );
     assert_eq!(out.status.code(), Some(1));
     // --select of another family leaves it out
-    let out = skill_audit(&["check", ".", "--select", "CR002", "--format", "json"], tmp.path());
+    let out = skill_audit(
+        &["check", ".", "--select", "CR002", "--format", "json"],
+        tmp.path(),
+    );
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["diagnostics"].as_array().unwrap().len(), 0);
 }

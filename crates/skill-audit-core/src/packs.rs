@@ -193,7 +193,11 @@ fn diagnostic(
             m.redacted(text)
         )
     } else {
-        format!("{} `{}` is written in plain text", rule.name, m.redacted(text))
+        format!(
+            "{} `{}` is written in plain text",
+            rule.name,
+            m.redacted(text)
+        )
     };
     let range = TextRange::new(m.secret.start, m.secret.end);
     let mut d = Diagnostic::new(

@@ -828,7 +828,8 @@ mod tests {
         )
         .unwrap_err();
         assert!(e.message.contains("has no `regex`"), "{e}");
-        let e = Pack::from_toml_str(&format!("{file}keywords = ['p12']\n"), "org.toml").unwrap_err();
+        let e =
+            Pack::from_toml_str(&format!("{file}keywords = ['p12']\n"), "org.toml").unwrap_err();
         assert!(e.message.contains("`keywords` does not apply"), "{e}");
     }
 

@@ -523,7 +523,15 @@ checksum = "github-crc32"
 
     #[test]
     fn stopword_case() {
-        for w in ["your", "YOUR", "Your", "changeMe", "NotReal", "not-a-real", "****"] {
+        for w in [
+            "your",
+            "YOUR",
+            "Your",
+            "changeMe",
+            "NotReal",
+            "not-a-real",
+            "****",
+        ] {
             assert!(written_as_word(w), "{w}");
         }
         for w in ["yOUR", "yOuR", "YOur", "xXxX"] {
