@@ -272,6 +272,66 @@ fn realistic_non_secrets_are_not_errors() {
 }
 
 #[test]
+fn a_key_store_file_is_reported_by_its_name_even_when_binary() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("signer");
+    fs::create_dir_all(dir.join("certs")).unwrap();
+    fs::write(
+        dir.join("SKILL.md"),
+        "---\nname: signer\ndescription: Signs files. Use when asked to sign a file.\n---\n",
+    )
+    .unwrap();
+    // DER starts with a SEQUENCE header; NUL bytes make the file binary
+    fs::write(
+        dir.join("certs/client.p12"),
+        b"\x30\x82\x01\x00\x00\x00\x02\x01\x03",
+    )
+    .unwrap();
+    fs::write(dir.join("certs/Signing.PFX"), b"\x30\x82\x00\x00").unwrap();
+    fs::write(
+        dir.join("certs/client.p12.md"),
+        "How the key store was made.\n",
+    )
+    .unwrap();
+    let out = skill_audit(
+        &["check", ".", "--select", "CR", "--format", "json"],
+        tmp.path(),
+    );
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut found: Vec<(String, String)> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let help = d["help"].as_str().unwrap_or("");
+            assert!(help.contains("`pkcs12-file`"), "{help}");
+            (
+                d["code"].as_str().unwrap().to_string(),
+                d["path"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    found.sort();
+    assert_eq!(
+        found,
+        vec![
+            ("CR006".to_string(), "signer/certs/Signing.PFX".to_string()),
+            ("CR006".to_string(), "signer/certs/client.p12".to_string()),
+        ],
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert_eq!(out.status.code(), Some(1));
+    // --select of another family leaves it out
+    let out = skill_audit(
+        &["check", ".", "--select", "CR002", "--format", "json"],
+        tmp.path(),
+    );
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["diagnostics"].as_array().unwrap().len(), 0);
+}
+
+#[test]
 fn allow_comment_with_a_reason_silences_a_reviewed_finding() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("reviewed");

@@ -155,47 +155,84 @@ pub fn scan_file_with(
         None => set.scan(&rel, &src.text),
     };
     for m in found {
-        if !settings.is_enabled(&m.code) {
-            continue;
+        if let Some(d) = diagnostic(&m, set, settings, &src.path, &src.text, &rel) {
+            out.push(d);
         }
-        let Some(rule) = set.rules().get(m.rule_index) else {
-            continue;
-        };
-        let family = cr::RULES
-            .iter()
-            .find(|r| r.meta().code == m.code)
-            .map(|r| r.meta());
-        let severity = match m.severity {
-            skill_audit_patterns::Severity::Error => Severity::Error,
-            skill_audit_patterns::Severity::Warning => Severity::Warning,
-            skill_audit_patterns::Severity::Info => Severity::Info,
-        };
-        let masked = m.redacted(&src.text);
-        let message = if m.checksum == Some(false) {
-            format!(
-                "{} `{masked}` looks like a documentation example: its checksum does not verify",
-                rule.name
-            )
-        } else {
-            format!("{} `{masked}` is written in plain text", rule.name)
-        };
-        let range = TextRange::new(m.secret.start, m.secret.end);
-        let mut d = Diagnostic::new(
-            m.code.clone(),
-            family.map_or(rule.id.as_str(), |f| f.name),
-            severity,
-            src.path.clone(),
-            range,
-            message,
-        );
-        d.help = Some(if m.checksum == Some(false) {
-            "if this is a real key, remove it and rotate it; if it is an example, mark it as one (`EXAMPLE`, `xxxx`, `<token>`)".to_string()
-        } else {
-            format!("{} (pattern `{}`)", rule.help, rule.id)
-        });
-        d.secret = Some(range);
-        out.push(d);
     }
+}
+
+/// Report the file rules (credentials known by the file's name, such as a PKCS#12 key store)
+/// for a file that has no text: binary, too large or unreadable. `display` is the path shown.
+pub fn scan_unread(
+    display: &Path,
+    rel: &Path,
+    set: &PackSet,
+    settings: &Settings,
+    out: &mut Vec<Diagnostic>,
+) {
+    let rel = slash_path(rel);
+    for m in set.scan(&rel, "") {
+        if let Some(d) = diagnostic(&m, set, settings, display, "", &rel) {
+            out.push(d);
+        }
+    }
+}
+
+fn diagnostic(
+    m: &skill_audit_patterns::Match,
+    set: &PackSet,
+    settings: &Settings,
+    path: &Path,
+    text: &str,
+    rel: &str,
+) -> Option<Diagnostic> {
+    if !settings.is_enabled(&m.code) {
+        return None;
+    }
+    let rule = set.rules().get(m.rule_index)?;
+    let family = cr::RULES
+        .iter()
+        .find(|r| r.meta().code == m.code)
+        .map(|r| r.meta());
+    let severity = match m.severity {
+        skill_audit_patterns::Severity::Error => Severity::Error,
+        skill_audit_patterns::Severity::Warning => Severity::Warning,
+        skill_audit_patterns::Severity::Info => Severity::Info,
+    };
+    let message = if rule.file {
+        let name = rel.rsplit('/').next().unwrap_or(rel);
+        format!("{} `{name}` is part of the files", rule.name)
+    } else if m.checksum == Some(false) {
+        format!(
+            "{} `{}` looks like a documentation example: its checksum does not verify",
+            rule.name,
+            m.redacted(text)
+        )
+    } else {
+        format!(
+            "{} `{}` is written in plain text",
+            rule.name,
+            m.redacted(text)
+        )
+    };
+    let range = TextRange::new(m.secret.start, m.secret.end);
+    let mut d = Diagnostic::new(
+        m.code.clone(),
+        family.map_or(rule.id.as_str(), |f| f.name),
+        severity,
+        path.to_path_buf(),
+        range,
+        message,
+    );
+    d.help = Some(if m.checksum == Some(false) {
+        "if this is a real key, remove it and rotate it; if it is an example, mark it as one (`EXAMPLE`, `xxxx`, `<token>`)".to_string()
+    } else {
+        format!("{} (pattern `{}`)", rule.help, rule.id)
+    });
+    if !rule.file {
+        d.secret = Some(range);
+    }
+    Some(d)
 }
 
 /// `text` with every credential the built-in pack finds in it masked (for panic messages and

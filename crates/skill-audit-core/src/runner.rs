@@ -358,14 +358,30 @@ fn run_rules_inner(
         .zip(file_settings.par_iter())
         .enumerate()
         .filter(|(i, _)| owned(*i))
-        .filter_map(|(_, (f, s))| {
-            let unit = f.source.as_ref().map(|src| (src, s));
-            if unit.is_none() {
+        .filter_map(|(_, (f, settings))| {
+            let Some(src) = f.source.as_ref() else {
+                // A file without text (binary, too large, unreadable) can still be a
+                // credential by its name alone (a PKCS#12 key store): the CR file rules.
+                let mut out = Vec::new();
+                if scan_credentials && crate::packs::credentials_enabled(settings) {
+                    crate::packs::scan_unread(
+                        &f.entry.display,
+                        &f.entry.rel,
+                        &settings.credential_packs,
+                        settings,
+                        &mut out,
+                    );
+                }
                 tick();
-            }
-            unit
+                return (!out.is_empty()).then_some(Err(out));
+            };
+            Some(Ok((src, settings)))
         })
-        .flat_map_iter(|(src, settings)| {
+        .flat_map_iter(|unit| {
+            let (src, settings) = match unit {
+                Ok(unit) => unit,
+                Err(found) => return found,
+            };
             let out = guarded(&src.path, || {
                 let mut cx = Context::new(settings, workspace);
                 for r in rules.iter().filter(|r| settings.is_enabled(r.meta().code)) {

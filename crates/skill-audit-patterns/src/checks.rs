@@ -111,8 +111,29 @@ fn is_periodic(secret: &str) -> bool {
     })
 }
 
-/// `true` when at least half of the alphanumeric characters of the secret belong to ascending
-/// or descending runs of 4 or more (`1234567890abcdef`, `abcdefgh…`, `ABCD-ABCD`).
+/// Orderings a typed placeholder walks along: the alphabet, the digits (9 wraps to 0) and the
+/// three letter rows of a QWERTY keyboard. `true` marks an ordering that wraps around.
+const ORDERINGS: [(&[u8], bool); 5] = [
+    (b"abcdefghijklmnopqrstuvwxyz", false),
+    (b"0123456789", true),
+    (b"qwertyuiop", false),
+    (b"asdfghjkl", false),
+    (b"zxcvbnm", false),
+];
+
+/// A run this long (`1234567`, `abcdefg`, `qwertyu`) marks a value as typed by hand wherever it
+/// sits: random keys essentially never hold one (odds below 10⁻⁴ even for a 40-digit number).
+const LONG_RUN: usize = 7;
+
+/// `true` when the secret was typed along an ordering rather than generated:
+///
+/// - at least half of its alphanumeric characters belong to ascending or descending runs of 3
+///   or more along the alphabet, the digits or a keyboard row (`abc123xyz`, `1234567890abcdef`,
+///   `ABCD-ABCD`, `qwerty-asdf`), or
+/// - it holds one run of 7 or more anywhere (`sk_live_abcdefghij…`, `…1234567…`).
+///
+/// In a random value about one pair in ten (hex) to one in five (digits) is a step of ±1, so runs
+/// of 3 cover a few percent of it, never half.
 pub(crate) fn is_sequential(secret: &str) -> bool {
     let chars: Vec<u8> = secret
         .bytes()
@@ -122,37 +143,48 @@ pub(crate) fn is_sequential(secret: &str) -> bool {
     if chars.len() < 8 {
         return false;
     }
-    let step = |a: u8, b: u8| -> i32 {
-        // digits wrap 9 -> 0 and 0 -> 9
-        if a.is_ascii_digit() && b.is_ascii_digit() {
-            if a == b'9' && b == b'0' {
-                return 1;
-            }
-            if a == b'0' && b == b'9' {
-                return -1;
-            }
+    let mut covered = vec![false; chars.len()];
+    let mut longest = 0usize;
+    for (order, wraps) in ORDERINGS {
+        mark_runs(&chars, order, wraps, &mut covered, &mut longest);
+    }
+    let in_runs = covered.iter().filter(|&&c| c).count();
+    in_runs * 2 >= chars.len() || longest >= LONG_RUN
+}
+
+/// Mark the characters of `chars` that belong to runs of 3 or more along `order`, and keep the
+/// length of the longest run.
+fn mark_runs(chars: &[u8], order: &[u8], wraps: bool, covered: &mut [bool], longest: &mut usize) {
+    let pos = |c: u8| order.iter().position(|&o| o == c);
+    let n = order.len();
+    // +1 or -1 when `b` follows `a` along the ordering (in either direction)
+    let step = |a: u8, b: u8| -> Option<bool> {
+        let (pa, pb) = (pos(a)?, pos(b)?);
+        if pb == pa + 1 || (wraps && pa == n - 1 && pb == 0) {
+            Some(true)
+        } else if pa == pb + 1 || (wraps && pb == n - 1 && pa == 0) {
+            Some(false)
+        } else {
+            None
         }
-        i32::from(b) - i32::from(a)
     };
-    let mut in_runs = 0usize;
     let mut i = 0usize;
     while i + 1 < chars.len() {
-        let dir = step(chars[i], chars[i + 1]);
-        if dir == 1 || dir == -1 {
-            let mut j = i + 1;
-            while j + 1 < chars.len() && step(chars[j], chars[j + 1]) == dir {
-                j += 1;
-            }
-            let len = j - i + 1;
-            if len >= 4 {
-                in_runs += len;
-            }
-            i = j;
-        } else {
+        let Some(up) = step(chars[i], chars[i + 1]) else {
             i += 1;
+            continue;
+        };
+        let mut j = i + 1;
+        while j + 1 < chars.len() && step(chars[j], chars[j + 1]) == Some(up) {
+            j += 1;
         }
+        let len = j - i + 1;
+        *longest = (*longest).max(len);
+        if len >= 3 {
+            covered[i..=j].fill(true);
+        }
+        i = j;
     }
-    in_runs * 2 >= chars.len()
 }
 
 const CRC_POLY: u32 = 0xEDB8_8320;
@@ -254,6 +286,19 @@ mod tests {
         assert!(is_sequential("12345678-ABCD-ABCD-ABCD-1234567890AB"));
         assert!(is_sequential("abcdefghijklmnopqrstuvwxyz123"));
         assert!(!is_sequential("q8Zr2Lk0PwX7mN3v"));
+        // runs of 3 count: letters, digits and keyboard rows mixed
+        assert!(is_sequential(
+            "abc123xyz-456def789ghij-klmnopqrstuvwx-3456yza789bcde-1234fghijklmnop"
+        ));
+        assert!(is_sequential("qwerty-asdfgh-zxcvbn"));
+        assert!(is_sequential("7890123456"));
+        // one long run anywhere is enough
+        assert!(is_sequential("Zq3Kf9Lm2Xc8abcdefghVb7Nn1Aa0Ss5Dd4"));
+        assert!(is_sequential("Zq3Kf9Lm2Xc81234567Vb7Nn1Aa0Ss5Dd4"));
+        // random values, hex and numbers included, do not trip it
+        assert!(!is_sequential("Zq3Kf9Lm2Xc8Vb7Nn1Aa0Ss5Dd4Ff6Gg"));
+        assert!(!is_sequential("4ddbc191d40ee098cbaae6f3523ada2d"));
+        assert!(!is_sequential("84610932055174429"));
     }
 
     #[test]

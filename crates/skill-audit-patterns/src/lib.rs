@@ -83,6 +83,10 @@ pub struct PatternRule {
     pub generic: bool,
     /// Where the rule comes from (`rules/credentials.toml`, or the path of an organisation pack).
     pub origin: String,
+    /// A file rule (no `regex`): the file itself is the credential, found by its name through
+    /// `paths` (a PKCS#12 key store). Its finding covers no bytes (`range` and `secret` are
+    /// `0..0`) and it fires on binary files too, which are scanned as empty text.
+    pub file: bool,
 }
 
 /// One finding of [`PackSet::scan`]. Ranges are byte offsets into the scanned text.

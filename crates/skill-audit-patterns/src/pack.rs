@@ -119,7 +119,7 @@ struct RawRule {
     description: Option<String>,
     severity: Option<Severity>,
     help: Option<String>,
-    regex: Spanned<String>,
+    regex: Option<Spanned<String>>,
     #[serde(default)]
     keywords: Vec<String>,
     entropy: Option<Spanned<f64>>,
@@ -183,7 +183,8 @@ pub(crate) enum SecretGroup {
 #[derive(Debug, Clone)]
 pub(crate) struct CompiledRule {
     pub meta: PatternRule,
-    pub regex: Arc<LazyRegex>,
+    /// `None` for a file rule (see [`PatternRule::file`]).
+    pub regex: Option<Arc<LazyRegex>>,
     pub entropy: Option<f64>,
     pub secret_group: SecretGroup,
     pub paths: Option<GlobSet>,
@@ -334,6 +335,77 @@ fn asciify(pattern: &str) -> String {
         }
     }
     out
+}
+
+fn raw_examples(r: &RawRule) -> (Vec<String>, Vec<String>) {
+    match &r.examples {
+        None => (Vec::new(), Vec::new()),
+        Some(RawExamples::One(s)) => (s.fail.clone(), s.pass.clone()),
+        Some(RawExamples::Many(v)) => (
+            v.iter().flat_map(|s| s.fail.iter().cloned()).collect(),
+            v.iter().flat_map(|s| s.pass.iter().cloned()).collect(),
+        ),
+    }
+}
+
+/// A rule without `regex`: it reports every file whose path matches `paths`. Keys that only
+/// make sense with a regex are an error, so a forgotten `regex` is not silently a file rule.
+fn file_rule(
+    ctx: &Ctx<'_>,
+    spanned: &Spanned<RawRule>,
+    default_help: &str,
+    default_severity: Severity,
+) -> Result<CompiledRule, PackError> {
+    let r = spanned.get_ref();
+    let id = r.id.get_ref();
+    let err = |m: String| ctx.err(Some(spanned.span()), m);
+    if r.paths.is_empty() {
+        return Err(err(format!(
+            "rule `{id}` has no `regex`: give it one, or `paths` to report files by name"
+        )));
+    }
+    let misplaced = [
+        ("keywords", !r.keywords.is_empty()),
+        ("entropy", r.entropy.is_some()),
+        ("secret-group", r.secret_group.is_some()),
+        ("checksum", r.checksum.is_some()),
+        ("multiline", r.multiline),
+        ("allowlist", !r.allowlist.is_empty()),
+    ];
+    if let Some((key, _)) = misplaced.iter().find(|(_, set)| *set) {
+        return Err(err(format!(
+            "rule `{id}` has no `regex`, so `{key}` does not apply (a file rule reports files by name)"
+        )));
+    }
+    let (examples_fail, examples_pass) = raw_examples(r);
+    Ok(CompiledRule {
+        meta: PatternRule {
+            id: id.clone(),
+            code: r.code.get_ref().clone(),
+            name: r.name.clone(),
+            description: r
+                .description
+                .clone()
+                .unwrap_or_else(|| format!("A {} is part of the audited files.", r.name)),
+            severity: r.severity.unwrap_or(default_severity),
+            help: r.help.clone().unwrap_or_else(|| default_help.to_string()),
+            keywords: Vec::new(),
+            generic: r.generic,
+            origin: ctx.origin.to_string(),
+            file: true,
+        },
+        regex: None,
+        entropy: None,
+        secret_group: SecretGroup::Whole,
+        paths: build_globs(ctx, &r.paths)?,
+        exclude_paths: build_globs(ctx, &r.exclude_paths)?,
+        allowlists: Vec::new(),
+        checksum: None,
+        multiline: true,
+        examples_fail,
+        examples_pass,
+        example_path: r.example_path.clone(),
+    })
 }
 
 /// Compile a regex now (allowlists, which are few and small).
@@ -507,7 +579,10 @@ impl Pack {
     /// rest of the pack is checked by [`Pack::from_toml_str`]). Call it for packs that are
     /// not built in, so a too-big pattern is a load error rather than a rule that never fires.
     pub fn compile_all(&self) -> Result<(), PackError> {
-        self.rules.iter().try_for_each(|r| r.regex.compile_now())
+        self.rules
+            .iter()
+            .filter_map(|r| r.regex.as_deref())
+            .try_for_each(LazyRegex::compile_now)
     }
 
     /// Parse and compile a pack. `origin` names it in errors (usually its path).
@@ -563,9 +638,13 @@ impl Pack {
                     format!("code `{code}` must be two capital letters and three digits (CR001)"),
                 ));
             }
-            let pattern = expand_defines(r.regex.get_ref(), &defines)
-                .map_err(|m| ctx.err(Some(r.regex.span()), m))?;
-            let regex = LazyRegex::new(&ctx, &pattern, r.regex.span())?;
+            let Some(raw_regex) = r.regex.as_ref() else {
+                rules.push(file_rule(&ctx, spanned, &default_help, default_severity)?);
+                continue;
+            };
+            let pattern = expand_defines(raw_regex.get_ref(), &defines)
+                .map_err(|m| ctx.err(Some(raw_regex.span()), m))?;
+            let regex = LazyRegex::new(&ctx, &pattern, raw_regex.span())?;
             let secret_group = match r.secret_group.as_ref() {
                 None => {
                     if regex.captures_len() > 1 {
@@ -629,14 +708,7 @@ impl Pack {
                     keywords.push(k);
                 }
             }
-            let (examples_fail, examples_pass) = match &r.examples {
-                None => (Vec::new(), Vec::new()),
-                Some(RawExamples::One(s)) => (s.fail.clone(), s.pass.clone()),
-                Some(RawExamples::Many(v)) => (
-                    v.iter().flat_map(|s| s.fail.iter().cloned()).collect(),
-                    v.iter().flat_map(|s| s.pass.iter().cloned()).collect(),
-                ),
-            };
+            let (examples_fail, examples_pass) = raw_examples(r);
             let allowlists = r
                 .allowlist
                 .iter()
@@ -656,8 +728,9 @@ impl Pack {
                     keywords,
                     generic: r.generic,
                     origin: origin.to_string(),
+                    file: false,
                 },
-                regex: Arc::new(regex),
+                regex: Some(Arc::new(regex)),
                 entropy: r.entropy.as_ref().map(|e| *e.get_ref()),
                 secret_group,
                 paths: build_globs(&ctx, &r.paths)?,
@@ -727,14 +800,37 @@ mod tests {
     #[test]
     fn regexes_compile_lazily_but_too_big_ones_are_reported() {
         let p = Pack::from_toml_str(OK_RULE, "org.toml").unwrap();
-        assert!(p.rules[0].regex.cell.get().is_none(), "compiled before use");
+        let lazy = |p: &Pack| p.rules[0].regex.clone().unwrap();
+        assert!(lazy(&p).cell.get().is_none(), "compiled before use");
         p.compile_all().unwrap();
-        assert!(p.rules[0].regex.get().is_some());
+        assert!(lazy(&p).get().is_some());
         let big = "[[rules]]\nid = \"a\"\ncode = \"CR001\"\nname = \"x\"\nregex = '(?:[a-z]{1000}){1000}'\n";
         let p = Pack::from_toml_str(big, "org.toml").unwrap();
         let e = p.compile_all().unwrap_err().to_string();
         assert!(e.starts_with("org.toml:5:9: invalid regex"), "{e}");
-        assert!(p.rules[0].regex.get().is_none());
+        assert!(lazy(&p).get().is_none());
+    }
+
+    #[test]
+    fn file_rules_report_files_by_name() {
+        let file = "[[rules]]\nid = \"key-store\"\ncode = \"CR006\"\nname = \"key store\"\npaths = ['*.p12']\n";
+        let p = Pack::from_toml_str(file, "org.toml").unwrap();
+        assert!(p.rules[0].meta.file);
+        let set = crate::PackSet::new(vec![p]);
+        let m = set.scan("certs/Client.P12", "");
+        assert_eq!(m.len(), 1);
+        assert_eq!((m[0].range.clone(), m[0].secret.clone()), (0..0, 0..0));
+        assert!(set.scan("certs/client.p12.md", "").is_empty());
+        // without `regex` a rule needs `paths`, and keys that need a regex are refused
+        let e = Pack::from_toml_str(
+            "[[rules]]\nid = \"a\"\ncode = \"CR001\"\nname = \"x\"\n",
+            "org.toml",
+        )
+        .unwrap_err();
+        assert!(e.message.contains("has no `regex`"), "{e}");
+        let e =
+            Pack::from_toml_str(&format!("{file}keywords = ['p12']\n"), "org.toml").unwrap_err();
+        assert!(e.message.contains("`keywords` does not apply"), "{e}");
     }
 
     #[test]

@@ -6,7 +6,9 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::checks::{github_checksum_ok, is_repeated, is_sequential, shannon_entropy};
-use crate::pack::{Allowlist, Checksum, CompiledRule, Heuristic, Pack, SecretGroup, Target};
+use crate::pack::{
+    Allowlist, Checksum, CompiledRule, Heuristic, LazyRegex, Pack, SecretGroup, Target,
+};
 use crate::{Match, PatternRule, Severity};
 
 /// The built-in credentials pack, embedded at build time.
@@ -200,7 +202,18 @@ impl PackSet {
             if global.is_some_and(|g| g.paths.as_ref().is_some_and(|p| p.is_match(path))) {
                 continue;
             }
-            if rule.multiline {
+            if rule.meta.file {
+                candidates.push(Match {
+                    rule_id: rule.meta.id.clone(),
+                    code: rule.meta.code.clone(),
+                    rule_index: i,
+                    severity: rule.meta.severity,
+                    range: 0..0,
+                    secret: 0..0,
+                    entropy: None,
+                    checksum: None,
+                });
+            } else if rule.multiline {
                 run_rule(i, rule, global, path, text, 0..text.len(), &mut candidates);
             } else {
                 for w in windows(text, &mut hits[i]) {
@@ -351,7 +364,7 @@ fn run_rule(
         return;
     };
     let base = window.start;
-    let Some(regex) = rule.regex.get() else {
+    let Some(regex) = rule.regex.as_deref().and_then(LazyRegex::get) else {
         return;
     };
     let mut locs = regex.capture_locations();
@@ -469,8 +482,12 @@ impl Candidate<'_> {
             return true;
         }
         if !a.stopwords.is_empty() {
-            let lower = target.to_lowercase();
-            if a.stopwords.iter().any(|w| lower.contains(w.as_str())) {
+            let lower = target.to_ascii_lowercase();
+            if a.stopwords.iter().any(|w| {
+                lower
+                    .match_indices(w.as_str())
+                    .any(|(at, _)| written_as_word(&target[at..at + w.len()]))
+            }) {
                 return true;
             }
         }
@@ -490,6 +507,28 @@ impl Candidate<'_> {
         // before the rule runs).
         a.paths.as_ref().is_some_and(|p| p.is_match(self.path))
     }
+}
+
+/// `true` when a stopword occurrence is cased the way a person writes a word: `your`, `YOUR`,
+/// `Your`, `changeMe`, `NotReal` (each letter run lower case, upper case, or camel case). In a
+/// long random value a stopword can turn up by chance, and then its case is usually mixed at
+/// random (`yOUR` inside a base64 blob), so such an occurrence does not make the value a
+/// placeholder.
+fn written_as_word(occurrence: &str) -> bool {
+    occurrence
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .all(|run| {
+            let b = run.as_bytes();
+            b.iter().all(u8::is_ascii_lowercase)
+                || b.iter().all(u8::is_ascii_uppercase)
+                || b.iter().enumerate().all(|(i, c)| {
+                    // camel case: a capital starts the run or follows a small letter, and a
+                    // small letter follows it
+                    !c.is_ascii_uppercase()
+                        || ((i == 0 || b[i - 1].is_ascii_lowercase())
+                            && b.get(i + 1).is_some_and(u8::is_ascii_lowercase))
+                })
+        })
 }
 
 /// Keep one finding per secret: specific rules beat generic ones, then longer secrets, then
@@ -588,8 +627,30 @@ checksum = "github-crc32"
             "token = \"${MY_TOKEN}\"",
             "token = \"example-value-123\"",
             "token = \"1234567890abcdef\"",
+            "token = \"EXAMPLE-q8Zr2Lk0\"",
+            "token = \"q8Zr2Lk0-Example\"",
         ] {
             assert!(s.scan("a.md", t).is_empty(), "{t}");
+        }
+        // a stopword met by chance in a random value, in random case, does not allow it
+        assert_eq!(s.scan("a.md", "token = \"q8ZeXAMpLe2Lk0Pw\"").len(), 1);
+    }
+
+    #[test]
+    fn stopword_case() {
+        for w in [
+            "your",
+            "YOUR",
+            "Your",
+            "changeMe",
+            "NotReal",
+            "not-a-real",
+            "****",
+        ] {
+            assert!(written_as_word(w), "{w}");
+        }
+        for w in ["yOUR", "yOuR", "YOur", "xXxX"] {
+            assert!(!written_as_word(w), "{w}");
         }
     }
 

@@ -18,7 +18,7 @@ fn builtin_pack_compiles_and_is_not_empty() {
     for r in set.rules() {
         assert!(r.code.starts_with("CR"), "{}: {}", r.id, r.code);
         assert!(
-            !r.keywords.is_empty(),
+            r.file || !r.keywords.is_empty(),
             "{}: rules without keywords run on every file",
             r.id
         );
@@ -29,15 +29,29 @@ fn builtin_pack_compiles_and_is_not_empty() {
 fn every_rule_passes_its_examples() {
     let pack = pack();
     let full = PackSet::new(vec![pack.clone()]);
-    let ids: Vec<String> = pack.rules().map(|r| r.id.clone()).collect();
+    let rules: Vec<(String, bool)> = pack.rules().map(|r| (r.id.clone(), r.file)).collect();
     let mut failures = Vec::new();
-    for id in &ids {
+    for (id, file) in &rules {
         let ex = pack.examples(id).expect("rule exists");
         if ex.fail.is_empty() || ex.pass.is_empty() {
             failures.push(format!("{id}: needs both fail and pass examples"));
             continue;
         }
         let one = PackSet::new(vec![pack.only(id).expect("rule exists")]);
+        if *file {
+            // a file rule's examples are paths, scanned with empty content
+            for path in ex.fail {
+                if one.scan(path, "").is_empty() || full.scan(path, "").is_empty() {
+                    failures.push(format!("{id}: missed fail path {path:?}"));
+                }
+            }
+            for path in ex.pass {
+                if !one.scan(path, "").is_empty() || !full.scan(path, "").is_empty() {
+                    failures.push(format!("{id}: pass path {path:?} fires"));
+                }
+            }
+            continue;
+        }
         let path = ex.path.unwrap_or("SKILL.md");
         for (i, tpl) in ex.fail.iter().enumerate() {
             let text = expand_template(tpl, seed_for(id, i));

@@ -4,7 +4,7 @@ use crate::rules::Rule;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Finds cloud and infrastructure credentials: AWS access keys, GCP service-account keys and API keys, Azure secrets, DigitalOcean, Heroku, Cloudflare, HashiCorp Vault and Terraform tokens and similar.
+    /// Finds cloud and infrastructure credentials: AWS access keys, GCP service-account keys and API keys, Azure secrets, DigitalOcean, Heroku, Cloudflare, HashiCorp Vault and Terraform tokens, literal passwords in Terraform and HCL files (`.tf`, `.tfvars`, `.hcl`) and similar.
     ///
     /// The patterns are data, not code: they live in the credential pack `rules/credentials.toml`
     /// (embedded at build time; see `docs/patterns.md`), where each credential type has its

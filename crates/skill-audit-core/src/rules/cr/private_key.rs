@@ -4,7 +4,7 @@ use crate::rules::Rule;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Finds private key blocks with a body: PEM (RSA, EC, DSA, PKCS#8, encrypted), OpenSSH, PGP private key blocks, PuTTY keys, age secret keys. A PEM header with no key body (documentation) is not reported.
+    /// Finds private key blocks with a body: PEM (RSA, EC, DSA, PKCS#8, encrypted), OpenSSH, PGP private key blocks, PuTTY keys, age secret keys. A PEM header with no key body (documentation) is not reported. PKCS#12 key stores (`.p12`, `.pfx`: a certificate with its private key) are reported by their file name, binary as they are.
     ///
     /// The patterns are data, not code: they live in the credential pack `rules/credentials.toml`
     /// (embedded at build time; see `docs/patterns.md`), where each credential type has its
