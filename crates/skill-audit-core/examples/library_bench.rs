@@ -51,6 +51,7 @@ fn main() {
     let t = Instant::now();
     let report = skill_audit::runner::run_rules(&ws, &resolver, &library).expect("run");
     let pass = t.elapsed();
+    let rss_pass = peak_rss_mib();
     let t = Instant::now();
     let d = dupes::analyze(&ws, skill_audit::config::DEFAULT_NEAR_THRESHOLD, true);
     let dup_time = t.elapsed();
@@ -68,7 +69,11 @@ fn main() {
         "walk + read + parse: {:.2} s (peak RSS {rss_read:.0} MiB)",
         read.as_secs_f64()
     );
-    println!("library pass (NS+DU+GV rules): {:.2} s", pass.as_secs_f64());
+    println!(
+        "library pass (NS+DU+GV rules): {:.2} s (peak RSS {rss_pass:.0} MiB, {:.0} MiB above the read)",
+        pass.as_secs_f64(),
+        rss_pass - rss_read
+    );
     println!(
         "duplicate analysis alone: {:.2} s; {} exact groups, {} near pairs, {} signatures, {} rows/band, {} candidates, {} verified",
         dup_time.as_secs_f64(),
@@ -84,5 +89,8 @@ fn main() {
         d.stats.phase_ms
     );
     println!("findings: {by_code:?}");
-    println!("peak RSS: {:.0} MiB", peak_rss_mib());
+    println!(
+        "peak RSS (with the stand-alone duplicate analysis): {:.0} MiB",
+        peak_rss_mib()
+    );
 }

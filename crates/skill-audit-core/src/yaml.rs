@@ -62,13 +62,14 @@ pub struct YamlNode {
     pub value: YamlValue,
     pub range: TextRange,
     pub style: Style,
-    pub tag: Option<String>,
+    pub tag: Option<Box<str>>,
     /// The node carries an `&anchor`.
     pub anchored: bool,
     /// The node was produced by expanding a `*alias`.
     pub from_alias: bool,
-    /// Nodes in this subtree (for the alias budget).
-    size: usize,
+    /// Nodes in this subtree (for the alias budget; never above the budget, itself a
+    /// `usize`, so the conversion saturates only for budgets past `u32::MAX`).
+    size: u32,
 }
 
 /// The YAML 1.1/1.2 type a plain scalar resolves to in common loaders.
@@ -254,14 +255,14 @@ enum Frame {
         start: usize,
         items: Vec<YamlNode>,
         anchor: usize,
-        tag: Option<String>,
+        tag: Option<Box<str>>,
     },
     Map {
         start: usize,
         entries: Vec<YamlEntry>,
         pending_key: Option<YamlNode>,
         anchor: usize,
-        tag: Option<String>,
+        tag: Option<Box<str>>,
     },
 }
 
@@ -317,11 +318,14 @@ pub fn parse(text: &str, base: usize, limits: YamlLimits) -> YamlDocument {
                     ScalarStyle::Folded => Style::Folded,
                     ScalarStyle::Plain => Style::Plain,
                 };
+                // The scanner grows its strings as it reads; keep only what is used.
+                let mut value = value.into_owned();
+                value.shrink_to_fit();
                 let node = YamlNode {
-                    value: YamlValue::Scalar(value.into_owned()),
+                    value: YamlValue::Scalar(value),
                     range: span(&sp),
                     style,
-                    tag: tag.map(|t| format!("{}{}", t.handle, t.suffix)),
+                    tag: tag.map(|t| format!("{}{}", t.handle, t.suffix).into_boxed_str()),
                     anchored: anchor > 0,
                     from_alias: false,
                     size: 1,
@@ -342,7 +346,7 @@ pub fn parse(text: &str, base: usize, limits: YamlLimits) -> YamlDocument {
                     );
                     return doc;
                 };
-                total_nodes += target.size;
+                total_nodes += target.size as usize;
                 if total_nodes > limits.max_nodes {
                     fail(
                         &mut doc,
@@ -379,7 +383,7 @@ pub fn parse(text: &str, base: usize, limits: YamlLimits) -> YamlDocument {
                     return doc;
                 }
                 let start = pos(&sp.start) + base;
-                let tag = tag.map(|t| format!("{}{}", t.handle, t.suffix));
+                let tag = tag.map(|t| format!("{}{}", t.handle, t.suffix).into_boxed_str());
                 stack.push(if is_seq {
                     Frame::Seq {
                         start,
@@ -404,21 +408,32 @@ pub fn parse(text: &str, base: usize, limits: YamlLimits) -> YamlDocument {
                 let (start, value, anchor, tag) = match frame {
                     Frame::Seq {
                         start,
-                        items,
+                        mut items,
                         anchor,
                         tag,
-                    } => (start, YamlValue::Seq(items), anchor, tag),
+                    } => {
+                        // The tree of every skill's frontmatter is kept for the whole run:
+                        // no spare capacity (it was a third of a large library's memory).
+                        items.shrink_to_fit();
+                        (start, YamlValue::Seq(items), anchor, tag)
+                    }
                     Frame::Map {
                         start,
-                        entries,
+                        mut entries,
                         anchor,
                         tag,
                         ..
-                    } => (start, YamlValue::Map(entries), anchor, tag),
+                    } => {
+                        entries.shrink_to_fit();
+                        (start, YamlValue::Map(entries), anchor, tag)
+                    }
                 };
                 let size = 1 + match &value {
-                    YamlValue::Seq(items) => items.iter().map(|n| n.size).sum::<usize>(),
-                    YamlValue::Map(es) => es.iter().map(|e| e.key.size + e.value.size).sum(),
+                    YamlValue::Seq(items) => items.iter().map(|n| n.size as usize).sum::<usize>(),
+                    YamlValue::Map(es) => es
+                        .iter()
+                        .map(|e| e.key.size as usize + e.value.size as usize)
+                        .sum(),
                     YamlValue::Scalar(_) => 0,
                 };
                 total_nodes += 1;
@@ -430,7 +445,7 @@ pub fn parse(text: &str, base: usize, limits: YamlLimits) -> YamlDocument {
                     tag,
                     anchored: anchor > 0,
                     from_alias: false,
-                    size,
+                    size: u32::try_from(size).unwrap_or(u32::MAX),
                 };
                 if anchor > 0 {
                     anchors.insert(anchor, node.clone());

@@ -39,8 +39,8 @@ const TABLE_BITS: u32 = 22;
 /// In a large library, one skill in `STRIDE` is sampled for document frequencies.
 const STRIDE: usize = 8;
 /// Up to this many words in all, the words of every skill are kept in memory after step 1
-/// (8 bytes a word, and as much again for the shingles: 256 MiB at most) instead of being recomputed by each later step.
-const KEEP_WORDS: usize = 16 << 20;
+/// (8 bytes a word, and as much again for the shingles: 96 MiB at most) instead of being recomputed by each later step.
+const KEEP_WORDS: usize = 6 << 20;
 
 /// A skill's content hash and word count (`None` when it has too few words to compare).
 type ContentHash = Option<(u64, usize)>;
