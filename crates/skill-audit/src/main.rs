@@ -502,9 +502,14 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
                 digest: &digest,
             },
         );
-        let text = serde_json::to_string_pretty(&index)? + "\n";
-        std::fs::write(path, text)
-            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+        // Streamed to the file: an index of a large shard is over 100 MB of JSON.
+        let write = || -> std::io::Result<()> {
+            let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
+            serde_json::to_writer_pretty(&mut out, &index)?;
+            out.write_all(b"\n")?;
+            out.flush()
+        };
+        write().map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
     }
     if args.diff {
         let files = skill_audit::fix::fixed_files(&report, args.unsafe_fixes);

@@ -362,9 +362,14 @@ fn diagnostic(v: &Value, sources: &mut Sources) -> anyhow::Result<Diagnostic> {
 pub fn merge(inputs: &[PathBuf], settings: Settings) -> anyhow::Result<Report> {
     let mut indexes = Vec::new();
     let mut results = Vec::new();
+    // Each index's library parts (most of its size: every skill's word hashes) are decoded as
+    // the index is read, so only one index is held as a JSON tree at a time.
+    let mut libraries = Vec::new();
     for p in inputs {
-        let v = read_json(p)?;
+        let mut v = read_json(p)?;
         if v.get("units").is_some() && v.get("shard").is_some() {
+            let library = v.get_mut("library").map(Value::take).unwrap_or_default();
+            libraries.push(parts_of(&library).with_context(|| format!("in {}", p.display()))?);
             indexes.push((p, v));
         } else if v.get("diagnostics").is_some() {
             results.push((p, v));
@@ -435,10 +440,9 @@ pub fn merge(inputs: &[PathBuf], settings: Settings) -> anyhow::Result<Report> {
         );
     }
 
-    let mut all_parts = Vec::new();
+    let all_parts = libraries;
     let mut pending = Vec::new();
-    for (p, ix) in &indexes {
-        all_parts.push(parts_of(&ix["library"]).with_context(|| format!("in {}", p.display()))?);
+    for (_, ix) in &indexes {
         for x in ix["pending_suppressions"].as_array().into_iter().flatten() {
             let n = |i: usize| x[i].as_u64().unwrap_or(0) as usize;
             pending.push((path_of(&x[0]), TextRange::new(n(1), n(2))));
