@@ -24,9 +24,99 @@ use crate::text::TextRange;
 /// recompiled (the language server reloads packs this way).
 type PackKey = Vec<(PathBuf, Option<SystemTime>, u64)>;
 
-fn cache() -> &'static Mutex<HashMap<PackKey, Arc<PackSet>>> {
-    static CACHE: OnceLock<Mutex<HashMap<PackKey, Arc<PackSet>>>> = OnceLock::new();
-    CACHE.get_or_init(|| Mutex::new(HashMap::new()))
+/// Compiled pack sets by their list of extra packs, one cache per family.
+pub(crate) type SetCache = Mutex<HashMap<PackKey, Arc<PackSet>>>;
+
+/// What sets one family of data-driven packs (credentials, security) apart when its packs are
+/// loaded: the rest of [`load_set`] is shared.
+pub(crate) struct PackFamily {
+    /// Shown in messages: "credential", "security".
+    pub label: &'static str,
+    /// The built-in pack's origin, named when it fails to parse.
+    pub builtin_origin: &'static str,
+    pub builtin_pack: fn() -> Result<Pack, skill_audit_patterns::PackError>,
+    /// The built-in pack alone, compiled once.
+    pub builtin_set: fn() -> &'static Arc<PackSet>,
+    pub cache: &'static OnceLock<SetCache>,
+    /// Whether an organisation rule may use this code.
+    pub allows: fn(&str) -> bool,
+    /// The codes it may use, for the error message.
+    pub allowed: &'static str,
+}
+
+/// The packs of `family` in force for `extra` (paths of organisation packs), compiled once per
+/// list.
+///
+/// A pack that cannot be read or parsed, or a rule with a code the family does not allow, is a
+/// configuration error naming the pack file and, where known, the line and column of the
+/// problem; `config` is the config file that named the pack (where an unreadable pack is
+/// reported).
+pub(crate) fn load_set(
+    family: &PackFamily,
+    extra: &[PathBuf],
+    config: Option<&Path>,
+) -> Result<Arc<PackSet>, ConfigError> {
+    if extra.is_empty() {
+        return Ok(Arc::clone((family.builtin_set)()));
+    }
+    let cache = family.cache.get_or_init(|| Mutex::new(HashMap::new()));
+    let key: PackKey = extra
+        .iter()
+        .map(|p| {
+            let meta = std::fs::metadata(p).ok();
+            (
+                p.clone(),
+                meta.as_ref().and_then(|m| m.modified().ok()),
+                meta.map_or(0, |m| m.len()),
+            )
+        })
+        .collect();
+    if let Some(hit) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
+        return Ok(hit);
+    }
+    let label = family.label;
+    let mut packs = Vec::with_capacity(extra.len() + 1);
+    packs.push((family.builtin_pack)().map_err(|e| ConfigError {
+        path: PathBuf::from(family.builtin_origin),
+        line: e.position.map_or(1, |p| p.0),
+        column: e.position.map_or(1, |p| p.1),
+        message: e.message,
+    })?);
+    for path in extra {
+        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+            path: config.map_or_else(|| path.clone(), Path::to_path_buf),
+            line: 1,
+            column: 1,
+            message: format!("cannot read {label} pack {}: {e}", path.display()),
+        })?;
+        // Compiled in full here (not on first use) so a pattern too big to compile is a
+        // config error at load, with its position.
+        let pack = Pack::from_toml_str(&text, &slash_path(path))
+            .and_then(|pack| pack.compile_all().map(|()| pack))
+            .map_err(|e| ConfigError {
+                path: path.clone(),
+                line: e.position.map_or(1, |p| p.0),
+                column: e.position.map_or(1, |p| p.1),
+                message: format!("invalid {label} pack: {}", e.message),
+            })?;
+        if let Some(bad) = pack.rules().find(|r| !(family.allows)(&r.code)) {
+            return Err(ConfigError {
+                path: path.clone(),
+                line: 1,
+                column: 1,
+                message: format!(
+                    "rule `{}` has code `{}`: organisation {label} rules use {}",
+                    bad.id, bad.code, family.allowed
+                ),
+            });
+        }
+        packs.push(pack);
+    }
+    let set = Arc::new(PackSet::new(packs));
+    if let Ok(mut c) = cache.lock() {
+        c.insert(key, Arc::clone(&set));
+    }
+    Ok(set)
 }
 
 fn builtin() -> &'static Arc<PackSet> {
@@ -39,77 +129,24 @@ pub fn builtin_set() -> Arc<PackSet> {
     Arc::clone(builtin())
 }
 
-/// The credential packs in force for `extra` (paths of organisation packs), compiled once.
-///
-/// A pack that cannot be read or parsed is a configuration error naming the pack file and,
-/// where known, the line and column of the problem; `config` is the config file that named it
-/// (where an unreadable pack is reported).
+static CREDENTIALS: PackFamily = PackFamily {
+    label: "credential",
+    builtin_origin: skill_audit_patterns::BUILTIN_CREDENTIALS_ORIGIN,
+    builtin_pack: PackSet::builtin_credentials_pack,
+    builtin_set: builtin,
+    cache: &CREDENTIAL_SETS,
+    allows: is_pack_code,
+    allowed: "a built-in CR code (CR001-CR012) or CR900-CR999",
+};
+static CREDENTIAL_SETS: OnceLock<SetCache> = OnceLock::new();
+
+/// The credential packs in force for `extra` (paths of organisation packs), compiled once
+/// (see [`load_set`] for the errors).
 pub fn credential_set(
     extra: &[PathBuf],
     config: Option<&Path>,
 ) -> Result<Arc<PackSet>, ConfigError> {
-    if extra.is_empty() {
-        return Ok(Arc::clone(builtin()));
-    }
-    let key: PackKey = extra
-        .iter()
-        .map(|p| {
-            let meta = std::fs::metadata(p).ok();
-            (
-                p.clone(),
-                meta.as_ref().and_then(|m| m.modified().ok()),
-                meta.map_or(0, |m| m.len()),
-            )
-        })
-        .collect();
-    if let Some(hit) = cache().lock().ok().and_then(|c| c.get(&key).cloned()) {
-        return Ok(hit);
-    }
-    let mut packs = Vec::with_capacity(extra.len() + 1);
-    match PackSet::builtin_credentials_pack() {
-        Ok(p) => packs.push(p),
-        Err(e) => {
-            return Err(ConfigError {
-                path: PathBuf::from(skill_audit_patterns::BUILTIN_CREDENTIALS_ORIGIN),
-                line: e.position.map_or(1, |p| p.0),
-                column: e.position.map_or(1, |p| p.1),
-                message: e.message,
-            })
-        }
-    }
-    for path in extra {
-        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
-            path: config.map_or_else(|| path.clone(), Path::to_path_buf),
-            line: 1,
-            column: 1,
-            message: format!("cannot read credential pack {}: {e}", path.display()),
-        })?;
-        let pack = Pack::from_toml_str(&text, &slash_path(path))
-            .and_then(|pack| pack.compile_all().map(|()| pack))
-            .map_err(|e| ConfigError {
-                path: path.clone(),
-                line: e.position.map_or(1, |p| p.0),
-                column: e.position.map_or(1, |p| p.1),
-                message: format!("invalid credential pack: {}", e.message),
-            })?;
-        if let Some(bad) = pack.rules().find(|r| !is_pack_code(&r.code)) {
-            return Err(ConfigError {
-                path: path.clone(),
-                line: 1,
-                column: 1,
-                message: format!(
-                    "rule `{}` has code `{}`: organisation credential rules use a built-in CR code (CR001-CR012) or CR900-CR999",
-                    bad.id, bad.code
-                ),
-            });
-        }
-        packs.push(pack);
-    }
-    let set = Arc::new(PackSet::new(packs));
-    if let Ok(mut c) = cache().lock() {
-        c.insert(key, Arc::clone(&set));
-    }
-    Ok(set)
+    load_set(&CREDENTIALS, extra, config)
 }
 
 /// Codes a credential pack may use: the built-in families, or `CR900`-`CR999` for an

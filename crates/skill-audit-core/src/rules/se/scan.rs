@@ -3,12 +3,10 @@
 //! weighed by where it stands (prose, quotation, code fence, script comment) and a second pass
 //! over a de-obfuscated copy of the text for the prompt-injection codes.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, OnceLock};
-use std::time::SystemTime;
+use std::sync::{Arc, OnceLock};
 
-use skill_audit_patterns::{KeywordHits, Match, Pack, PackSet};
+use skill_audit_patterns::{KeywordHits, Match, PackSet};
 
 use crate::config::{ConfigError, Settings};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -17,13 +15,6 @@ use crate::rules::se::context::{self, FileContext, Lowered};
 use crate::rules::se::{chars, normalize};
 use crate::source::{slash_path, SourceFile};
 use crate::text::TextRange;
-
-type PackKey = Vec<(PathBuf, Option<SystemTime>, u64)>;
-
-fn cache() -> &'static Mutex<HashMap<PackKey, Arc<PackSet>>> {
-    static CACHE: OnceLock<Mutex<HashMap<PackKey, Arc<PackSet>>>> = OnceLock::new();
-    CACHE.get_or_init(|| Mutex::new(HashMap::new()))
-}
 
 fn builtin() -> &'static Arc<PackSet> {
     static SET: OnceLock<Arc<PackSet>> = OnceLock::new();
@@ -35,73 +26,24 @@ pub fn builtin_set() -> Arc<PackSet> {
     Arc::clone(builtin())
 }
 
+static SECURITY: crate::packs::PackFamily = crate::packs::PackFamily {
+    label: "security",
+    builtin_origin: skill_audit_patterns::BUILTIN_SECURITY_ORIGIN,
+    builtin_pack: PackSet::builtin_security_pack,
+    builtin_set: builtin,
+    cache: &SECURITY_SETS,
+    allows: is_pack_code,
+    allowed: "a built-in pack code (SE001-SE016) or SE800-SE899",
+};
+static SECURITY_SETS: OnceLock<crate::packs::SetCache> = OnceLock::new();
+
 /// The security packs in force for `extra` (organisation packs), compiled once per list.
 ///
 /// An unreadable or malformed pack, or a rule whose code is neither a built-in pack code nor
-/// `SE800`-`SE899`, is a configuration error pointing at the pack.
+/// `SE800`-`SE899`, is a configuration error pointing at the pack (see
+/// [`crate::packs::load_set`]).
 pub fn security_set(extra: &[PathBuf], config: Option<&Path>) -> Result<Arc<PackSet>, ConfigError> {
-    if extra.is_empty() {
-        return Ok(Arc::clone(builtin()));
-    }
-    let key: PackKey = extra
-        .iter()
-        .map(|p| {
-            let meta = std::fs::metadata(p).ok();
-            (
-                p.clone(),
-                meta.as_ref().and_then(|m| m.modified().ok()),
-                meta.map_or(0, |m| m.len()),
-            )
-        })
-        .collect();
-    if let Some(hit) = cache().lock().ok().and_then(|c| c.get(&key).cloned()) {
-        return Ok(hit);
-    }
-    let mut packs = Vec::with_capacity(extra.len() + 1);
-    match PackSet::builtin_security_pack() {
-        Ok(p) => packs.push(p),
-        Err(e) => {
-            return Err(ConfigError {
-                path: PathBuf::from(skill_audit_patterns::BUILTIN_SECURITY_ORIGIN),
-                line: e.position.map_or(1, |p| p.0),
-                column: e.position.map_or(1, |p| p.1),
-                message: e.message,
-            })
-        }
-    }
-    for path in extra {
-        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
-            path: config.map_or_else(|| path.clone(), Path::to_path_buf),
-            line: 1,
-            column: 1,
-            message: format!("cannot read security pack {}: {e}", path.display()),
-        })?;
-        let pack = Pack::from_toml_str(&text, &slash_path(path))
-            .and_then(|pack| pack.compile_all().map(|()| pack))
-            .map_err(|e| ConfigError {
-                path: path.clone(),
-                line: e.position.map_or(1, |p| p.0),
-                column: e.position.map_or(1, |p| p.1),
-                message: format!("invalid security pack: {}", e.message),
-            })?;
-        if let Some(bad) = pack.rules().find(|r| !is_pack_code(&r.code)) {
-            return Err(ConfigError {
-                path: path.clone(),
-                line: 1,
-                column: 1,
-                message: format!(
-                    "rule `{}` has code `{}`: organisation security rules use a built-in pack code (SE001-SE016) or SE800-SE899",
-                    bad.id, bad.code
-                ),
-            });
-        }
-        packs.push(pack);
-    }
-    let set = Arc::new(PackSet::new(packs));
-    if let Ok(mut c) = cache().lock() {
-        c.insert(key, Arc::clone(&set));
-    }
-    Ok(set)
+    crate::packs::load_set(&SECURITY, extra, config)
 }
 
 /// Codes a security pack may use: the built-in pack families, or `SE800`-`SE899`.
